@@ -1,0 +1,29 @@
+"""Unified social credit codes (统一社会信用代码): format and check digit per GB 32100-2015."""
+
+from __future__ import annotations
+
+__all__ = ["credit_code_problem", "expected_check_character"]
+
+# GB 32100-2015 §4 and Annex: the 31-character code set (no I, O, Z, S, V) and the position weights 3^(i) mod 31.
+_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_VALUES = {ch: i for i, ch in enumerate(_CHARSET)}
+
+
+def expected_check_character(first17: str) -> str:
+    """The 18th character that GB 32100-2015 prescribes for these 17."""
+    total = sum(_VALUES[ch] * w for ch, w in zip(first17, _WEIGHTS))
+    return _CHARSET[(31 - total % 31) % 31]
+
+
+def credit_code_problem(code: str) -> str | None:
+    """``None`` when the code is valid, else the reason in English (the caller translates)."""
+    if len(code) != 18:
+        return f"must have 18 characters, has {len(code)}"
+    bad = sorted({ch for ch in code if ch not in _VALUES})
+    if bad:
+        return f"contains characters outside the GB 32100 set: {''.join(bad)}"
+    expected = expected_check_character(code[:17])
+    if code[17] != expected:
+        return f"check character is {code[17]}, GB 32100-2015 gives {expected}"
+    return None

@@ -1,0 +1,71 @@
+"""Errors a caller can catch: every one names the field, the reason, and reads in Chinese and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "ApplicationError",
+    "InputProblem",
+    "RuleSetNotInForceError",
+    "UnknownRuleError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """One thing wrong with an input: where (a field path such as ``metrics[1].total_output``) and why."""
+
+    path: str
+    message_zh: str
+    message_en: str
+    code: str = "invalid"
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_zh if lang.startswith("zh") else self.message_en
+
+    def render(self, lang: str = "zh") -> str:
+        where = self.path or ("（整体）" if lang.startswith("zh") else "(whole input)")
+        return f"{where}: {self.message(lang)}"
+
+
+class ApplicationError(ValueError):
+    """The input cannot be evaluated. Carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[InputProblem] | tuple[InputProblem, ...]) -> None:
+        self.problems: tuple[InputProblem, ...] = tuple(problems)
+        super().__init__(self.render("en"))
+
+    @classmethod
+    def single(cls, path: str, message_zh: str, message_en: str, code: str = "invalid") -> ApplicationError:
+        return cls([InputProblem(path, message_zh, message_en, code)])
+
+    @property
+    def field(self) -> str:
+        return self.problems[0].path if self.problems else ""
+
+    def render(self, lang: str = "zh") -> str:
+        return "\n".join(p.render(lang) for p in self.problems)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "error": "invalid_input",
+            "problems": [
+                {"path": p.path, "code": p.code, "message_zh": p.message_zh, "message_en": p.message_en}
+                for p in self.problems
+            ],
+        }
+
+
+class RuleSetNotInForceError(ApplicationError):
+    """The assessment date falls before the rule set took effect; the rules are never applied backwards."""
+
+
+class UnknownRuleError(KeyError):
+    """A caller asked for a rule id that the rule set does not have."""
+
+    def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
+        self.rule_id = rule_id
+        self.known = known
+        super().__init__(f"unknown rule {rule_id!r}; known rules: {', '.join(known)}")

@@ -1,0 +1,113 @@
+"""JSON in and out: exact loading of applications, reports to and from JSON, and JSON Schemas for both."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from .errors import ApplicationError
+from .models import Application
+from .problems import from_validation_error
+from .verdicts import Report
+
+__all__ = [
+    "application_from_data",
+    "input_schema",
+    "load_application",
+    "report_from_json",
+    "report_schema",
+    "report_to_data",
+    "report_to_json",
+]
+
+MAX_INPUT_BYTES = 20_000_000
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON with every non-integer number as an exact Decimal (never through float)."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ApplicationError.single("", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}",
+                                          "cc_encoding") from None
+    if len(text) > MAX_INPUT_BYTES:
+        raise ApplicationError.single("", "输入过大", f"input is larger than {MAX_INPUT_BYTES} characters",
+                                      "cc_too_large")
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ApplicationError.single(
+            f"line {exc.lineno} column {exc.colno}", f"JSON 格式错误：{exc.msg}", f"invalid JSON: {exc.msg}",
+            "cc_json",
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+        raise ApplicationError.single("", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}",
+                                      "cc_json") from None
+
+
+def application_from_data(data: Any) -> Application:
+    """Validate parsed data (a dict) into an :class:`Application`, or raise :class:`ApplicationError`."""
+    if not isinstance(data, dict):
+        raise ApplicationError.single("", "申报材料应为 JSON 对象", "an application must be a JSON object",
+                                      "cc_not_object")
+    try:
+        return Application.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None
+    except RecursionError:
+        raise ApplicationError.single("", "嵌套过深", "nested too deeply", "cc_json") from None
+
+
+def load_application(source: str | bytes | dict[str, Any]) -> Application:
+    """Load an application from JSON text (exact decimals) or from already parsed data."""
+    data = source if isinstance(source, dict) else parse_json(source)
+    return application_from_data(data)
+
+
+@lru_cache(maxsize=1)
+def _report_adapter() -> TypeAdapter[Report]:
+    return TypeAdapter(Report)
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data (Decimals as strings, so no digit is lost)."""
+    data: dict[str, Any] = _report_adapter().dump_python(report, mode="json")
+    return data
+
+
+def report_to_json(report: Report, *, indent: int | None = 2) -> str:
+    return json.dumps(report_to_data(report), ensure_ascii=False, indent=indent)
+
+
+def report_from_json(text: str | bytes) -> Report:
+    """Read a report written by :func:`report_to_json` back, exactly."""
+    try:
+        return _report_adapter().validate_json(text)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None
+
+
+def input_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the application input."""
+    schema = Application.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "cluster-criteria application"
+    return schema
+
+
+def report_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the report output."""
+    schema = _report_adapter().json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "cluster-criteria report"
+    return schema

@@ -1,0 +1,39 @@
+"""The rules: one function per clause of Art. 6 and Art. 7, registered in legal order."""
+
+from __future__ import annotations
+
+from .article6 import (
+    art6_1_scale_and_structure,
+    art6_2_quality_enterprises,
+    art6_3_industrial_chain,
+    art6_4_innovation,
+    art6_5_digital_transformation,
+    art6_6_green_development,
+    art6_7_international_cooperation,
+    art6_8_governance_and_services,
+)
+from .article7 import (
+    art7_1_restricted_industry,
+    art7_2_major_accidents,
+    art7_3_major_security_events,
+    art7_4_major_violations,
+)
+from .registry import REGISTRY, Rule, select
+
+__all__ = [
+    "REGISTRY",
+    "Rule",
+    "art6_1_scale_and_structure",
+    "art6_2_quality_enterprises",
+    "art6_3_industrial_chain",
+    "art6_4_innovation",
+    "art6_5_digital_transformation",
+    "art6_6_green_development",
+    "art6_7_international_cooperation",
+    "art6_8_governance_and_services",
+    "art7_1_restricted_industry",
+    "art7_2_major_accidents",
+    "art7_3_major_security_events",
+    "art7_4_major_violations",
+    "select",
+]

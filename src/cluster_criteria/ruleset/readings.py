@@ -1,0 +1,213 @@
+"""The readings of the text that the rules apply, each with its reason; docs/interpretation.md expands them."""
+
+from __future__ import annotations
+
+from .parameters import Reading
+
+__all__ = ["READINGS"]
+
+_ALL = (
+    Reading(
+        "boundary.inclusive",
+        "以上、不低于、不少于、不超过含本数",
+        "以上 / 不低于 / 不少于 / 不超过 include the limit",
+        "Civil Code art. 1259 makes 以上 and 以下 include the number; 不低于, 不少于 and 不超过 say so in plain "
+        "words. A figure exactly at the limit meets it.",
+    ),
+    Reading(
+        "boundary.strict",
+        "高于为严格大于",
+        "高于 is strictly greater",
+        "高于 (higher than) excludes equality: a figure equal to the limit does not meet it.",
+    ),
+    Reading(
+        "window.figures",
+        "近三年（数据）为评估年度之前三个完整日历年度",
+        "近三年 for figures: the three complete calendar years before the assessment year",
+        "Annual statistics exist only for closed calendar years, so an assessment in year N uses N-3, N-2 and "
+        "N-1. A year the application does not report is missing data, never zero.",
+    ),
+    Reading(
+        "each_year",
+        "每年均：逐年分别判断，须全部满足",
+        "每年均: each year on its own, all must hold",
+        "均 distributes the test over the years; one year below the limit fails the condition.",
+    ),
+    Reading(
+        "latest_year",
+        "未写时间的指标取最近一个报告年度",
+        "A limit without a time word applies to the latest reported year",
+        "Rates such as the platform penetration or patents per 10,000 people describe the cluster's present "
+        "state; the most recent complete year is the best evidence of it.",
+    ),
+    Reading(
+        "window.events",
+        "近三年（事件）为评估日往前推三个日历年（含首尾两日）",
+        "近三年 for events: from the assessment date minus three calendar years to the assessment date, inclusive",
+        "Events have dates, not years. The window starts on the same calendar day three years earlier "
+        "(29 February falls back to 28 February) and both ends are inside.",
+    ),
+    Reading(
+        "no_window.violations",
+        "第七条第（四）项不设时间范围",
+        "Art. 7(4) has no time window",
+        "Unlike 7(2) and 7(3), 7(4) says 有 (has) without 近三年: any recorded finding counts, whenever it was.",
+    ),
+    Reading(
+        "growth.geometric",
+        "年均增速按水平法（几何平均）计算",
+        "Average annual growth by the geometric (level) method",
+        "(Y3 / Y1)^(1/2) - 1 is the method of official statistics for 年均增长速度 and depends only on the "
+        "first and last years. It is the default.",
+        alternatives=("growth.arithmetic_mean_of_ratios",),
+    ),
+    Reading(
+        "growth.arithmetic_mean_of_ratios",
+        "年均增速按各年增长比率的算术平均计算",
+        "Average annual growth as the arithmetic mean of the yearly ratios",
+        "1/2 x (Y2/Y1 + Y3/Y2) - 1, the formula of the high-tech enterprise guideline (国科发火〔2016〕195号). "
+        "Offered as an alternative; choose it in the evaluation context.",
+        alternatives=("growth.geometric",),
+    ),
+    Reading(
+        "growth.exact_comparison",
+        "增速与门槛以交叉相乘精确比较",
+        "Growth is compared with its limit exactly, by cross-multiplication",
+        "A rounded root or quotient could put a figure exactly at the limit on the wrong side; the decision "
+        "compares products of the reported figures, the displayed rate is rounded for reading only.",
+    ),
+    Reading(
+        "growth.positive_base",
+        "基期为零或负数时无法计算增速",
+        "No growth rate from a zero or negative base",
+        "A rate needs a positive base year (and, for the mean of ratios, a positive middle year): otherwise "
+        "the check has insufficient data with that reason.",
+    ),
+    Reading(
+        "count.distinct_enterprises",
+        "按企业（统一社会信用代码）计数，一家企业只计一次",
+        "Count distinct enterprises by credit code, each once",
+        "家 counts enterprises, not titles: an enterprise holding two titles of the same group counts once.",
+    ),
+    Reading(
+        "count.leading_industry_only",
+        "只计属于集群主导产业的企业",
+        "Only enterprises of the leading industry count",
+        "The clause says 属于集群主导产业的. An enterprise whose membership is not stated is listed as missing data.",
+    ),
+    Reading(
+        "count.valid_on_date",
+        "只计评估日有效的称号",
+        "Only titles valid on the assessment date count",
+        "A title counts when its valid-from date is on or before the assessment date and its valid-to date on "
+        "or after it.",
+    ),
+    Reading(
+        "designation.derived_end",
+        "未给出有效期止日的称号按三年有效期推算",
+        "A title without an end date runs three years",
+        "These titles are generally granted for three years; the end is valid-from plus three years minus one "
+        "day, and the check says it was derived.",
+    ),
+    Reading(
+        "qualitative.declaration",
+        "定性要求以申报方明确作答为准，未作答不视为符合",
+        "Qualitative items rest on an explicit answer; no answer is never met",
+        "Judgements such as 机制完善 cannot be computed. An item answered met counts as met on the applicant's "
+        "declaration with its evidence; not met fails; not answered is insufficient data.",
+    ),
+    Reading(
+        "soft_limit.area",
+        "占地面积“一般不超过”为软性限制，超出时需人工复核",
+        "The area limit (一般不超过) is soft: above it needs review",
+        "一般 (as a rule) leaves room for exceptions, so an area above 100 km2 goes to a reviewer instead of failing.",
+    ),
+    Reading(
+        "trend.strict_each_year",
+        "稳步提升、持续下降：逐年严格上升或下降",
+        "稳步提升 / 持续下降: strictly rising / falling every year",
+        "Each year's figure must be above (below) the year before; an unchanged year breaks the trend.",
+    ),
+    Reading(
+        "efficiency.strictly_better",
+        "能效、水效高于基准值：单位消耗严格低于基准值",
+        "Efficiency above the benchmark: unit consumption strictly below it",
+        "Benchmarks are stated as unit consumption, where lower is better; 高于 is strict.",
+    ),
+    Reading(
+        "severity.production_safety",
+        "生产安全事故等级按伤亡和直接经济损失推定，取最高一级",
+        "Production-safety accident grade from casualties and loss, highest reached",
+        "The grading table of 国务院令第493号 article 3: each measure gives a grade, the highest applies; its "
+        "以下 excludes the number, so each grade starts at its lower bound.",
+    ),
+    Reading(
+        "severity.conflict",
+        "申报等级与推定等级不一致时需人工复核",
+        "A stated grade that differs from the derived one needs review",
+        "Neither the stated nor the computed grade silently wins; a reviewer reads the investigation report.",
+    ),
+    Reading(
+        "records.absent_vs_empty",
+        "未提供记录与声明无记录相区分",
+        "A record not supplied differs from a record declared empty",
+        "An omitted incidents or violations list is missing data; an empty list is the applicant's declaration "
+        "that there are none.",
+    ),
+    Reading(
+        "sharing.all_listed",
+        "第六条第（三）项列举的五类共享机制均须建立",
+        "All five sharing mechanisms listed in 6(3) are required",
+        "The clause lists equipment, logistics, warehousing, human-resources and design sharing after 建立了; "
+        "the default reads the list as required in full. The alternative accepts any one.",
+        alternatives=("sharing.any_listed",),
+    ),
+    Reading(
+        "sharing.any_listed",
+        "第六条第（三）项列举的共享机制建立其一即可",
+        "Any one of the sharing mechanisms listed in 6(3) suffices",
+        "Reads 等 as marking examples rather than a complete list.",
+        alternatives=("sharing.all_listed",),
+    ),
+    Reading(
+        "alternatives.international",
+        "第六条第（七）项以“或”连接的方式满足其一即可",
+        "6(7): either form of international cooperation suffices",
+        "The clause joins exchange and cooperation with overseas branches by 或; either meets it, together "
+        "with the growth of foreign trade the clause aims at.",
+    ),
+    Reading(
+        "patents.per_10k_people",
+        "每万人有效发明专利＝有效发明专利数÷集群从业人员数×10000",
+        "Patents per 10,000 people use the cluster's employees",
+        "The people of the cluster are its employees in the same year as the patent count.",
+    ),
+    Reading(
+        "titles.sme_status",
+        "称号在有效期内即计入，不因企业规模变化而失效",
+        "A title counts while valid, whatever the enterprise's size now",
+        "The titles were granted under their own rules; the measures do not ask for a fresh size test. "
+        "A single champion need not be an SME at all.",
+    ),
+    Reading(
+        "sme.derivation",
+        "中小企业身份按工业行业划型标准推定",
+        "SME status derived by the industrial-sector size standard",
+        "Where not declared: fewer than 1000 employees or revenue below 4亿元 (工信部联企业〔2011〕300号).",
+    ),
+    Reading(
+        "catalogue.status",
+        "主导产业在《产业结构调整指导目录》中的类别",
+        "The leading industry's class in the industrial structure catalogue",
+        "Restricted, to-be-eliminated and prohibited classes are excluded; encouraged and permitted are not. "
+        "An unstated class is missing data.",
+    ),
+    Reading(
+        "management_body.named",
+        "写明运营管理机构名称即视为设立",
+        "Naming the operating management body shows it is set up",
+        "The existence of a body is a fact the application states by naming it.",
+    ),
+)
+
+READINGS: dict[str, Reading] = {r.id: r for r in _ALL}

@@ -1,0 +1,150 @@
+"""Verdicts: what each check found, each clause's status, and the report that gathers them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Iterable
+
+__all__ = [
+    "Check",
+    "Figure",
+    "Outcome",
+    "Report",
+    "RuleSetRef",
+    "Status",
+    "Verdict",
+    "combine",
+]
+
+
+class Status(str, Enum):
+    """The status of a check or a clause."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NEEDS_REVIEW = "needs_review"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Outcome(str, Enum):
+    """The overall result of an evaluation."""
+
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    UNDECIDED = "undecided"
+
+
+# A clause fails if any part fails; else it lacks data if any part does; else it needs review; else it passes.
+_ALL_OF_ORDER = (Status.FAIL, Status.INSUFFICIENT_DATA, Status.NEEDS_REVIEW, Status.PASS)
+# Alternatives: one passing alternative is enough; a failure counts only when every alternative fails.
+_ANY_OF_ORDER = (Status.PASS, Status.NEEDS_REVIEW, Status.INSUFFICIENT_DATA, Status.FAIL)
+
+
+def combine(statuses: Iterable[Status], *, any_of: bool = False) -> Status:
+    """Combine part statuses; parts that do not apply are left out, and nothing left means not applicable."""
+    present = {s for s in statuses if s is not Status.NOT_APPLICABLE}
+    for status in _ANY_OF_ORDER if any_of else _ALL_OF_ORDER:
+        if status in present:
+            return status
+    return Status.NOT_APPLICABLE
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One input figure a check used: the field path it came from, its year and value."""
+
+    field: str
+    value: Decimal | int | str | bool | None
+    year: int | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One test inside a clause.
+
+    ``value`` is the computed quantity (rounded to 28 significant digits for reading; the decision itself is exact),
+    ``threshold`` and ``comparison`` the limit and how ``value`` is set against it, ``legal_word`` the word of the
+    text that fixes the comparison. Checks sharing a ``group`` are alternatives: any one of them suffices.
+    """
+
+    id: str
+    label_zh: str
+    label_en: str
+    status: Status
+    figures: tuple[Figure, ...] = ()
+    value: Decimal | None = None
+    threshold: Decimal | None = None
+    comparison: str | None = None
+    legal_word: str | None = None
+    unit: str = ""
+    year: int | None = None
+    method: str | None = None
+    readings: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    evidence: str | None = None
+    note_zh: str = ""
+    note_en: str = ""
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict on one clause, citing it."""
+
+    rule_id: str
+    article: int
+    clause: int
+    citation_zh: str
+    citation_en: str
+    title_zh: str
+    title_en: str
+    text: str
+    status: Status
+    checks: tuple[Check, ...]
+    readings: tuple[str, ...] = ()
+
+    def check(self, check_id: str) -> Check:
+        for candidate in self.checks:
+            if candidate.id == check_id:
+                return candidate
+        raise KeyError(check_id)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetRef:
+    """Which rule set, in which version, produced a report."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    version: str
+    effective_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """All verdicts of one evaluation and the outcome they give."""
+
+    cluster_name: str
+    assessment_date: dt.date
+    rule_set: RuleSetRef
+    outcome: Outcome
+    decided_by: tuple[str, ...]
+    verdicts: tuple[Verdict, ...]
+    options: dict[str, str] = field(default_factory=dict)
+    complete: bool = True
+    library_version: str = ""
+
+    def verdict(self, rule_id: str) -> Verdict:
+        for candidate in self.verdicts:
+            if candidate.rule_id == rule_id:
+                return candidate
+        raise KeyError(rule_id)
+
+    def by_status(self, status: Status) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.status is status)
