@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from decimal import Context, Decimal
 from fractions import Fraction
-from typing import Sequence
 
 from .context import GrowthMethod
 from .ruleset.parameters import Comparison
@@ -42,7 +43,7 @@ def growth_rate(series: Sequence[Decimal | int | None], method: GrowthMethod) ->
         root = _DISPLAY.sqrt(quotient) if steps == 2 else _DISPLAY.power(quotient, _DISPLAY.divide(1, steps))
         return _DISPLAY.subtract(root, 1)
     values = [Fraction(_known(v)) for v in series]
-    total = sum((b / a for a, b in zip(values, values[1:])), Fraction(0))
+    total = sum((b / a for a, b in itertools.pairwise(values)), Fraction(0))
     mean = total / steps - 1
     return _DISPLAY.divide(Decimal(mean.numerator), Decimal(mean.denominator))
 
@@ -60,7 +61,7 @@ def growth_meets(
     if method is GrowthMethod.GEOMETRIC:
         return _holds(Fraction(_known(series[-1])), comparison, Fraction(_known(series[0])) * one_plus**steps)
     values = [Fraction(_known(v)) for v in series]
-    total = sum((b / a for a, b in zip(values, values[1:])), Fraction(0))
+    total = sum((b / a for a, b in itertools.pairwise(values)), Fraction(0))
     return _holds(total, comparison, steps * one_plus)
 
 

@@ -50,21 +50,25 @@ class EvaluationContext:
     def __post_init__(self) -> None:
         if isinstance(self.assessment_date, dt.datetime) or not isinstance(self.assessment_date, dt.date):
             raise RuleSetNotInForceError.single(
-                "assessment_date", "评估日期必须是日期（YYYY-MM-DD）", "the assessment date must be a date (YYYY-MM-DD)",
+                "assessment_date",
+                "评估日期必须是日期（YYYY-MM-DD）",
+                "the assessment date must be a date (YYYY-MM-DD)",
                 code="cc_bad_date",
             )
         effective = self.rule_set.effective_date
         if self.assessment_date < effective:
-            raise RuleSetNotInForceError([
-                InputProblem(
-                    "assessment_date",
-                    f"评估日期 {self.assessment_date.isoformat()} 早于《{self.rule_set.name_zh}》施行日期 "
-                    f"{effective.isoformat()}（{self.rule_set.effective_source.place}：本办法自发布之日起实施），不予适用",
-                    f"assessment date {self.assessment_date.isoformat()} is before {self.rule_set.name_en} took "
-                    f"effect on {effective.isoformat()} (Art. 16); the rules are not applied retroactively",
-                    code="cc_rule_set_not_in_force",
-                )
-            ])
+            raise RuleSetNotInForceError(
+                [
+                    InputProblem(
+                        "assessment_date",
+                        f"评估日期 {self.assessment_date.isoformat()} 早于《{self.rule_set.name_zh}》施行日期 "
+                        f"{effective.isoformat()}（{self.rule_set.effective_source.place}：本办法自发布之日起实施），不予适用",
+                        f"assessment date {self.assessment_date.isoformat()} is before {self.rule_set.name_en} took "
+                        f"effect on {effective.isoformat()} (Art. 16); the rules are not applied retroactively",
+                        code="cc_rule_set_not_in_force",
+                    )
+                ]
+            )
         window = self.rule_set.parameters.figure_window_years
         last_complete = self.assessment_date.year - 1
         object.__setattr__(self, "figure_years", tuple(range(last_complete - window + 1, last_complete + 1)))

@@ -12,7 +12,7 @@ _VALUES = {ch: i for i, ch in enumerate(_CHARSET)}
 
 def expected_check_character(first17: str) -> str:
     """The 18th character that GB 32100-2015 prescribes for these 17."""
-    total = sum(_VALUES[ch] * w for ch, w in zip(first17, _WEIGHTS))
+    total = sum(_VALUES[ch] * w for ch, w in zip(first17, _WEIGHTS, strict=True))
     return _CHARSET[(31 - total % 31) % 31]
 
 

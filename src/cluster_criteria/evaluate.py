@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
@@ -45,8 +45,7 @@ def evaluate(
     return Report(
         cluster_name=application.cluster.name,
         assessment_date=context.assessment_date,
-        rule_set=RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version,
-                            rule_set.effective_date),
+        rule_set=RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date),
         outcome=outcome,
         decided_by=decided_by,
         verdicts=verdicts,

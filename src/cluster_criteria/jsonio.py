@@ -37,29 +37,35 @@ def parse_json(text: str | bytes) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ApplicationError.single("", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}",
-                                          "cc_encoding") from None
+            raise ApplicationError.single(
+                "", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}", "cc_encoding"
+            ) from None
     if len(text) > MAX_INPUT_BYTES:
-        raise ApplicationError.single("", "输入过大", f"input is larger than {MAX_INPUT_BYTES} characters",
-                                      "cc_too_large")
+        raise ApplicationError.single(
+            "", "输入过大", f"input is larger than {MAX_INPUT_BYTES} characters", "cc_too_large"
+        )
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise ApplicationError.single(
-            f"line {exc.lineno} column {exc.colno}", f"JSON 格式错误：{exc.msg}", f"invalid JSON: {exc.msg}",
+            f"line {exc.lineno} column {exc.colno}",
+            f"JSON 格式错误：{exc.msg}",
+            f"invalid JSON: {exc.msg}",
             "cc_json",
         ) from None
     except (ValueError, RecursionError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        raise ApplicationError.single("", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}",
-                                      "cc_json") from None
+        raise ApplicationError.single(
+            "", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}", "cc_json"
+        ) from None
 
 
 def application_from_data(data: Any) -> Application:
     """Validate parsed data (a dict) into an :class:`Application`, or raise :class:`ApplicationError`."""
     if not isinstance(data, dict):
-        raise ApplicationError.single("", "申报材料应为 JSON 对象", "an application must be a JSON object",
-                                      "cc_not_object")
+        raise ApplicationError.single(
+            "", "申报材料应为 JSON 对象", "an application must be a JSON object", "cc_not_object"
+        )
     try:
         return Application.model_validate(data)
     except ValidationError as exc:

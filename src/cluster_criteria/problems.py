@@ -19,7 +19,7 @@ _ZH: dict[str, str] = {
     "cc_too_precise": "有效数字超过 {limit} 位",
     "cc_negative": "不能为负数（实际为 {text}）",
     "cc_not_an_amount": "不是金额：{text}；请填写数字，可带单位 元、万元 或 亿元",
-    "cc_rate_range": "比率应在 0 到 1 之间（如 0.08 或 \"8%\"），实际为 {text}",
+    "cc_rate_range": '比率应在 0 到 1 之间（如 0.08 或 "8%"），实际为 {text}',
     "cc_not_a_count": "应为非负整数，实际为 {text}",
     "cc_control_chars": "含有控制字符",
     "cc_part_exceeds_total": "{year}年 {field}（{part} 元）超过集群总产值（{total} 元）",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .models import Incident
 from .ruleset.parameters import Parameters
@@ -39,14 +40,18 @@ class Grading:
 
 
 def _derived(incident: Incident, params: Parameters) -> tuple[Severity, bool, tuple[str, ...]]:
-    measures = {
+    measures: dict[str, Decimal | int | None] = {
         "deaths": incident.deaths,
         "serious_injuries": incident.serious_injuries,
         "direct_loss": incident.direct_loss,
     }
     reached = Severity.ORDINARY
     for band in params.production_safety_bands:
-        limits = {"deaths": band.deaths, "serious_injuries": band.serious_injuries, "direct_loss": band.direct_loss_yuan}
+        limits: dict[str, Decimal | int] = {
+            "deaths": band.deaths,
+            "serious_injuries": band.serious_injuries,
+            "direct_loss": band.direct_loss_yuan,
+        }
         # The regulation's 以下 excludes the number, so a grade starts at its lower bound inclusive.
         if any(v is not None and v >= limits[k] for k, v in measures.items()):
             reached = band.severity

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
-
 
 from ..money import MoneyUnit, parse_amount, to_yuan
 from ..ruleset import RULE_SETS
@@ -27,9 +27,7 @@ MONEY_FIELDS: dict[str, tuple[str, ...]] = {
     "incidents": ("direct_loss",),
 }
 
-_KNOWN_ITEMS = frozenset(
-    item.id for rule_set in RULE_SETS.values() for item in rule_set.parameters.qualitative_items
-)
+_KNOWN_ITEMS = frozenset(item.id for rule_set in RULE_SETS.values() for item in rule_set.parameters.qualitative_items)
 
 
 def _answer_shorthand(value: Any) -> Any:
@@ -120,15 +118,17 @@ class Application(InputModel):
         for index, record in enumerate(metrics):
             if record.year in seen:
                 raise PydanticCustomError(
-                    "cc_duplicate_year", "year {year} appears twice (metrics[{first}] and metrics[{second}])",
+                    "cc_duplicate_year",
+                    "year {year} appears twice (metrics[{first}] and metrics[{second}])",
                     {"year": record.year, "first": seen[record.year], "second": index},
                 )
             seen[record.year] = index
         years = sorted(seen)
-        for earlier, later in zip(years, years[1:]):
+        for earlier, later in itertools.pairwise(years):
             if later != earlier + 1:
                 raise PydanticCustomError(
-                    "cc_year_gap", "years must be consecutive; {missing} is missing between {earlier} and {later}",
+                    "cc_year_gap",
+                    "years must be consecutive; {missing} is missing between {earlier} and {later}",
                     {"missing": earlier + 1, "earlier": earlier, "later": later},
                 )
         return tuple(sorted(metrics, key=lambda m: m.year))
@@ -153,7 +153,8 @@ class Application(InputModel):
         unknown = sorted(set(answers) - _KNOWN_ITEMS)
         if unknown:
             raise PydanticCustomError(
-                "cc_unknown_item", "unknown qualitative item(s): {items}; `cluster-criteria rules` lists the ids",
+                "cc_unknown_item",
+                "unknown qualitative item(s): {items}; `cluster-criteria rules` lists the ids",
                 {"items": ", ".join(unknown[:5])},
             )
         return answers
@@ -166,9 +167,7 @@ class Application(InputModel):
         return None
 
     @classmethod
-    def model_validate_json(  # type: ignore[override]
-        cls, json_data: str | bytes | bytearray, **kwargs: Any
-    ) -> Application:
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Application:
         """Parse JSON with exact decimals (pydantic's own JSON path would pass numbers through float first)."""
         from ..jsonio import parse_json
 

@@ -25,8 +25,8 @@ class LeadingIndustry(InputModel):
     )
     catalogue_status: CatalogueStatus | None = Field(
         default=None,
-        description="Class in the national 《产业结构调整指导目录》: encouraged / permitted / restricted / eliminated / "
-        "prohibited — Art. 7(1). Omitted: Art. 7(1) has insufficient data.",
+        description="Class in the national 《产业结构调整指导目录》: encouraged / permitted / restricted / "
+        "eliminated / prohibited — Art. 7(1). Omitted: Art. 7(1) has insufficient data.",
     )
     high_energy_consuming: bool | None = Field(
         default=None, description="属于高耗能行业 — Art. 6(6). Omitted: insufficient data for that part."

@@ -24,7 +24,9 @@ class EfficiencyFigure(InputModel):
     unit_consumption: NonNegativeDecimal = Field(description="The cluster's unit consumption (energy or water).")
     benchmark: NonNegativeDecimal = Field(description="The industry benchmark value (基准值), same unit.")
     unit: ShortText = Field(description="Unit of both figures, e.g. 'kgce/t' or 'm³/t'.")
-    source: ShortText = Field(description="Document the benchmark comes from, e.g. 《高耗能行业重点领域能效标杆水平和基准水平（2021年版）》.")
+    source: ShortText = Field(
+        description="Document the benchmark comes from, e.g. 《高耗能行业重点领域能效标杆水平和基准水平（2021年版）》."
+    )
 
 
 class ResourceEfficiency(InputModel):

@@ -32,8 +32,9 @@ CreditCode = Annotated[str, AfterValidator(_valid_credit_code)]
 class Designation(InputModel):
     """A title held by an enterprise, with its term."""
 
-    kind: DesignationKind = Field(description="Title: single_champion / little_giant / provincial_srdi_sme / "
-                                              "high_tech_enterprise — Art. 6(2).")
+    kind: DesignationKind = Field(
+        description="Title: single_champion / little_giant / provincial_srdi_sme / high_tech_enterprise — Art. 6(2)."
+    )
     valid_from: dt.date = Field(description="First day the title is valid — Art. 6(2).")
     valid_to: dt.date | None = Field(
         default=None,
@@ -46,7 +47,8 @@ class Designation(InputModel):
     def _ordered(self) -> Designation:
         if self.valid_to is not None and self.valid_to < self.valid_from:
             raise PydanticCustomError(
-                "cc_dates_reversed", "valid_to {end} is before valid_from {start}",
+                "cc_dates_reversed",
+                "valid_to {end} is before valid_from {start}",
                 {"end": self.valid_to.isoformat(), "start": self.valid_from.isoformat()},
             )
         return self
@@ -56,13 +58,15 @@ class Enterprise(InputModel):
     """An enterprise of the cluster."""
 
     name: ShortText = Field(description="企业名称.")
-    credit_code: CreditCode = Field(description="统一社会信用代码 (GB 32100-2015) — identifies the enterprise, "
-                                                "Art. 6(2) counts distinct codes.")
+    credit_code: CreditCode = Field(
+        description="统一社会信用代码 (GB 32100-2015) — identifies the enterprise, Art. 6(2) counts distinct codes."
+    )
     in_leading_industry: bool | None = Field(
         default=None, description="属于集群主导产业 — Art. 6(2) counts only these. Omitted: listed as missing data."
     )
     is_sme: bool | None = Field(
-        default=None, description="中小企业 (declared). Omitted: derived from employees and revenue (工信部联企业〔2011〕300号)."
+        default=None,
+        description="中小企业 (declared). Omitted: derived from employees and revenue (工信部联企业〔2011〕300号).",
     )
     employees: Count | None = Field(default=None, description="从业人员 — for deriving SME status.")
     revenue: Amount | None = Field(default=None, description="营业收入 (元) — for deriving SME status.")

@@ -18,8 +18,9 @@ class Incident(InputModel):
     """An accident or security event. Its grade is stated, or for production-safety accidents derived from the
     casualties and the direct loss (生产安全事故报告和调查处理条例 第三条)."""
 
-    kind: IncidentKind = Field(description="safety / quality / environmental / network_security / data_security "
-                                           "— Art. 7(2), 7(3).")
+    kind: IncidentKind = Field(
+        description="safety / quality / environmental / network_security / data_security — Art. 7(2), 7(3)."
+    )
     date: dt.date = Field(description="Date of the incident — 近三年 window of Art. 7(2), 7(3).")
     severity: Severity | None = Field(
         default=None, description="Grade: ordinary (一般) / larger (较大) / major (重大) / especially_major (特别重大)."

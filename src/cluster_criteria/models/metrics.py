@@ -60,8 +60,9 @@ class YearMetrics(InputModel):
                     {"part": users, "total": base, "year": self.year},
                 )
             if base == 0:
-                raise PydanticCustomError("cc_zero_base", "enterprises_total must be positive in {year}",
-                                          {"year": self.year})
+                raise PydanticCustomError(
+                    "cc_zero_base", "enterprises_total must be positive in {year}", {"year": self.year}
+                )
             if self.platform_penetration is not None and Decimal(users) != self.platform_penetration * base:
                 raise PydanticCustomError(
                     "cc_rate_mismatch",

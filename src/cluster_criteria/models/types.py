@@ -32,7 +32,9 @@ def coerce_decimal(value: Any) -> Decimal:
         try:
             number = Decimal(value.strip())
         except InvalidOperation:
-            raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": value[:40]}) from None
+            raise PydanticCustomError(
+                "cc_not_a_number", "expected a number, got {text}", {"text": value[:40]}
+            ) from None
     else:
         raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": type(value).__name__})
     _check_finite_and_sized(number)
@@ -65,7 +67,8 @@ def _amount(value: Any) -> Decimal:
             number, unit = parse_amount(value)
         except ValueError:
             raise PydanticCustomError(
-                "cc_not_an_amount", "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
+                "cc_not_an_amount",
+                "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
                 {"text": value[:40]},
             ) from None
         _check_finite_and_sized(number)
@@ -88,7 +91,8 @@ def _rate(value: Any) -> Decimal:
         number = coerce_decimal(value)
     if not (0 <= number <= 1):
         raise PydanticCustomError(
-            "cc_rate_range", "a rate is a fraction between 0 and 1 (write 0.08 or \"8%\"), got {text}",
+            "cc_rate_range",
+            'a rate is a fraction between 0 and 1 (write 0.08 or "8%"), got {text}',
             {"text": str(number)},
         )
     return number
@@ -142,9 +146,7 @@ Rate = Annotated[Decimal, BeforeValidator(_rate), WithJsonSchema(_RATE_SCHEMA, m
 NonNegativeDecimal = Annotated[
     Decimal, BeforeValidator(_non_negative), WithJsonSchema(_NUMBER_SCHEMA, mode="validation")
 ]
-Count = Annotated[
-    int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0}, mode="validation")
-]
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0}, mode="validation")]
 ShortText = Annotated[
     str, BeforeValidator(_text), StringConstraints(strip_whitespace=True, min_length=1, max_length=500)
 ]

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
-from typing import Iterator
 
 from dateutil.relativedelta import relativedelta
 
@@ -18,7 +18,13 @@ from ..ruleset.parameters import Threshold
 from ..verdicts import Check, Figure, Status
 from ..vocabulary import DesignationKind
 from .checks import answered, measured, missing, missing_for, year_path
-from .measures import each_year_amount, each_year_share, growth_over_window, latest_year_value, trend_over_window
+from .measures import (
+    each_year_amount,
+    each_year_share,
+    growth_over_window,
+    latest_year_value,
+    trend_over_window,
+)
 from .registry import clause_rule
 
 __all__ = [
@@ -33,7 +39,9 @@ __all__ = [
 ]
 
 
-def _declared(app: Application, ctx: EvaluationContext, clause: int, group_of: dict[str, str] | None = None) -> Iterator[Check]:
+def _declared(
+    app: Application, ctx: EvaluationContext, clause: int, group_of: dict[str, str] | None = None
+) -> Iterator[Check]:
     for item in ctx.rule_set.parameters.items_for(6, clause):
         yield answered(item, app.qualitative, group=(group_of or {}).get(item.group, ""))
 
@@ -66,8 +74,12 @@ def _area(app: Application, limit: Threshold) -> Check:
     if area is None:
         return missing_for("area", limit, ("cluster.area_km2",), readings=readings)
     return measured(
-        "area", limit, value=area, met=limit.word.comparison.holds(area, limit.value),
-        figures=(Figure("cluster.area_km2", area, None, limit.unit),), readings=readings,
+        "area",
+        limit,
+        value=area,
+        met=limit.word.comparison.holds(area, limit.value),
+        figures=(Figure("cluster.area_km2", area, None, limit.unit),),
+        readings=readings,
     )
 
 
@@ -80,8 +92,10 @@ def art6_2_quality_enterprises(app: Application, ctx: EvaluationContext) -> Iter
     """
     p = ctx.rule_set.parameters
     if app.enterprises is None:
-        for check_id, limit in (("top_designations", p.top_designations_min),
-                                ("provincial_designations", p.provincial_designations_min)):
+        for check_id, limit in (
+            ("top_designations", p.top_designations_min),
+            ("provincial_designations", p.provincial_designations_min),
+        ):
             yield missing_for(check_id, limit, ("enterprises",), readings=("count.distinct_enterprises",))
         return
     yield _designation_count(app, ctx, "top_designations", p.top_designations_min, p.top_designation_kinds)
@@ -120,18 +134,29 @@ def _designation_count(
             unknown_membership.append(f"enterprises[{index}].in_leading_industry")
         elif enterprise.in_leading_industry:
             counted.append(Figure(f"enterprises[{index}]", f"{enterprise.name} ({'+'.join(holding)})"))
-    readings = ("count.distinct_enterprises", "count.leading_industry_only", "count.valid_on_date",
-                "titles.sme_status") + (("designation.derived_end",) if derived else ())
+    readings = (
+        "count.distinct_enterprises",
+        "count.leading_industry_only",
+        "count.valid_on_date",
+        "titles.sme_status",
+    ) + (("designation.derived_end",) if derived else ())
     count = Decimal(len(counted))
     met = limit.word.comparison.holds(count, limit.value)
     could_meet = limit.word.comparison.holds(count + len(unknown_membership), limit.value)
     if not met and could_meet:
-        return missing_for(check_id, limit, tuple(unknown_membership), readings=readings, figures=tuple(counted),
-                           note_zh="部分持有称号的企业未说明是否属于主导产业",
-                           note_en="some title holders do not say whether they belong to the leading industry",
-                           group="designations")
-    return measured(check_id, limit, value=count, met=met, figures=tuple(counted), readings=readings,
-                    group="designations")
+        return missing_for(
+            check_id,
+            limit,
+            tuple(unknown_membership),
+            readings=readings,
+            figures=tuple(counted),
+            note_zh="部分持有称号的企业未说明是否属于主导产业",
+            note_en="some title holders do not say whether they belong to the leading industry",
+            group="designations",
+        )
+    return measured(
+        check_id, limit, value=count, met=met, figures=tuple(counted), readings=readings, group="designations"
+    )
 
 
 @clause_rule(6, 3, "产业链协作", "Industrial chain and sharing")
@@ -181,11 +206,15 @@ def _patents_per_10k(app: Application, ctx: EvaluationContext) -> Check:
         for name, v, unit in (("valid_invention_patents", patents, "件"), ("employees", people, "人"))
         if v is not None
     )
-    absent = tuple(year_path(year, n) for n, v in (("valid_invention_patents", patents), ("employees", people))
-                   if v is None or (n == "employees" and v == 0))
+    absent = tuple(
+        year_path(year, n)
+        for n, v in (("valid_invention_patents", patents), ("employees", people))
+        if v is None or (n == "employees" and v == 0)
+    )
     value = None if patents is None or not people else Decimal(patents) * p.patents_per_employees / Decimal(people)
-    return latest_year_value("patents_per_10k", p.patents_per_10k_min, year, value, figures, absent,
-                             readings=("patents.per_10k_people",))
+    return latest_year_value(
+        "patents_per_10k", p.patents_per_10k_min, year, value, figures, absent, readings=("patents.per_10k_people",)
+    )
 
 
 @clause_rule(6, 5, "数字化转型", "Digital transformation")
@@ -203,14 +232,30 @@ def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> I
     rate, source = (None, "missing") if record is None else record.penetration()
     figures: tuple[Figure, ...] = ()
     if record is not None and source == "counts":
-        figures = (Figure(year_path(year, "platform_using_enterprises"), record.platform_using_enterprises, year),
-                   Figure(year_path(year, "enterprises_total"), record.enterprises_total, year))
+        figures = (
+            Figure(year_path(year, "platform_using_enterprises"), record.platform_using_enterprises, year),
+            Figure(year_path(year, "enterprises_total"), record.enterprises_total, year),
+        )
     elif rate is not None:
         figures = (Figure(year_path(year, "platform_penetration"), rate, year, "%"),)
-    yield latest_year_value("platform_penetration", p.platform_penetration_min, year, rate, figures,
-                            (year_path(year, "platform_penetration"),))
-    yield trend_over_window(app, ctx, "industrial_software_trend", p.software_rate_trend, "industrial_software_rate",
-                            "工业软件应用率稳步提升", "industrial software application rate rising steadily", "%")
+    yield latest_year_value(
+        "platform_penetration",
+        p.platform_penetration_min,
+        year,
+        rate,
+        figures,
+        (year_path(year, "platform_penetration"),),
+    )
+    yield trend_over_window(
+        app,
+        ctx,
+        "industrial_software_trend",
+        p.software_rate_trend,
+        "industrial_software_rate",
+        "工业软件应用率稳步提升",
+        "industrial software application rate rising steadily",
+        "%",
+    )
 
 
 @clause_rule(6, 6, "绿色低碳", "Green and low-carbon development")
@@ -219,43 +264,88 @@ def art6_6_green_development(app: Application, ctx: EvaluationContext) -> Iterat
 
     （六）集群能源消费结构合理，二氧化碳排放量强度持续下降，资源利用效率较高，污染物排放治理有效，建立了绿色低碳服务机制；
     属于高耗能行业的集群，能效水平高于行业基准值（参照《高耗能行业重点领域能效标杆水平和基准水平（2021年版）》）；
-    属于高用水行业的集群，水效水平高于行业基准值（参照《水利部关于印发钢铁等十八项工业用水定额的通知》《水利部 工业和
-    信息化部关于印发造纸等七项工业用水定额的通知》《水利部 工业和信息化部关于印发水泥等八项工业用水定额的通知》等文件）。
+    属于高用水行业的集群，水效水平高于行业基准值（参照《水利部关于印发钢铁等十八项工业用水定额的通知》
+    《水利部 工业和信息化部关于印发造纸等七项工业用水定额的通知》《水利部 工业和信息化部关于印发水泥等八项工业用水
+    定额的通知》等文件）。
     """
     p = ctx.rule_set.parameters
     yield from _declared(app, ctx, 6)
-    yield trend_over_window(app, ctx, "co2_intensity_trend", p.co2_intensity_trend, "co2_intensity",
-                            "二氧化碳排放量强度持续下降", "CO₂ emission intensity falling continuously")
+    yield trend_over_window(
+        app,
+        ctx,
+        "co2_intensity_trend",
+        p.co2_intensity_trend,
+        "co2_intensity",
+        "二氧化碳排放量强度持续下降",
+        "CO₂ emission intensity falling continuously",
+    )
     industry = app.cluster.leading_industry
-    yield _efficiency(ctx, "energy_efficiency", industry.high_energy_consuming, app.efficiency.energy,
-                      "cluster.leading_industry.high_energy_consuming", "efficiency.energy",
-                      "能效水平高于行业基准值", "energy efficiency better than the industry benchmark")
-    yield _efficiency(ctx, "water_efficiency", industry.high_water_use, app.efficiency.water,
-                      "cluster.leading_industry.high_water_use", "efficiency.water",
-                      "水效水平高于行业基准值", "water efficiency better than the industry benchmark")
+    yield _efficiency(
+        ctx,
+        "energy_efficiency",
+        industry.high_energy_consuming,
+        app.efficiency.energy,
+        "cluster.leading_industry.high_energy_consuming",
+        "efficiency.energy",
+        "能效水平高于行业基准值",
+        "energy efficiency better than the industry benchmark",
+    )
+    yield _efficiency(
+        ctx,
+        "water_efficiency",
+        industry.high_water_use,
+        app.efficiency.water,
+        "cluster.leading_industry.high_water_use",
+        "efficiency.water",
+        "水效水平高于行业基准值",
+        "water efficiency better than the industry benchmark",
+    )
 
 
 def _efficiency(
-    ctx: EvaluationContext, check_id: str, applies: bool | None, figure: EfficiencyFigure | None,
-    applies_path: str, figure_path: str, label_zh: str, label_en: str,
+    ctx: EvaluationContext,
+    check_id: str,
+    applies: bool | None,
+    figure: EfficiencyFigure | None,
+    applies_path: str,
+    figure_path: str,
+    label_zh: str,
+    label_en: str,
 ) -> Check:
     word = ctx.rule_set.parameters.efficiency_vs_benchmark
     readings = (word.reading,)
     if applies is None:
         return missing(check_id, label_zh, label_en, (applies_path,), readings=readings)
     if not applies:
-        return Check(id=check_id, label_zh=label_zh, label_en=label_en, status=Status.NOT_APPLICABLE,
-                     figures=(Figure(applies_path, False),), readings=readings,
-                     note_zh="不属于该类行业，不适用", note_en="the industry is not of this kind")
+        return Check(
+            id=check_id,
+            label_zh=label_zh,
+            label_en=label_en,
+            status=Status.NOT_APPLICABLE,
+            figures=(Figure(applies_path, False),),
+            readings=readings,
+            note_zh="不属于该类行业，不适用",
+            note_en="the industry is not of this kind",
+        )
     if figure is None:
         return missing(check_id, label_zh, label_en, (figure_path,), readings=readings)
     met = word.comparison.holds(figure.unit_consumption, figure.benchmark)
     return Check(
-        id=check_id, label_zh=label_zh, label_en=label_en, status=Status.PASS if met else Status.FAIL,
-        figures=(Figure(f"{figure_path}.unit_consumption", figure.unit_consumption, None, figure.unit),
-                 Figure(f"{figure_path}.benchmark", figure.benchmark, None, figure.unit)),
-        value=figure.unit_consumption, threshold=figure.benchmark, comparison=word.comparison.value,
-        legal_word=word.word, unit=figure.unit, readings=readings, evidence=figure.source,
+        id=check_id,
+        label_zh=label_zh,
+        label_en=label_en,
+        status=Status.PASS if met else Status.FAIL,
+        figures=(
+            Figure(f"{figure_path}.unit_consumption", figure.unit_consumption, None, figure.unit),
+            Figure(f"{figure_path}.benchmark", figure.benchmark, None, figure.unit),
+        ),
+        value=figure.unit_consumption,
+        threshold=figure.benchmark,
+        comparison=word.comparison.value,
+        legal_word=word.word,
+        unit=figure.unit,
+        readings=readings,
+        evidence=figure.source,
     )
 
 
@@ -285,6 +375,13 @@ def art6_8_governance_and_services(app: Application, ctx: EvaluationContext) -> 
     if body is None:
         yield missing("management_body", label_zh, label_en, ("cluster.management_body",), readings=readings)
     else:
-        yield Check(id="management_body", label_zh=label_zh, label_en=label_en, status=Status.PASS,
-                    figures=(Figure("cluster.management_body", body),), readings=readings, evidence=body)
+        yield Check(
+            id="management_body",
+            label_zh=label_zh,
+            label_en=label_en,
+            status=Status.PASS,
+            figures=(Figure("cluster.management_body", body),),
+            readings=readings,
+            evidence=body,
+        )
     yield from _declared(app, ctx, 8)

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..context import EvaluationContext
 from ..models import Application
@@ -31,27 +31,47 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
     """
     excluded = ctx.rule_set.parameters.excluded_catalogue_statuses
     status = app.cluster.leading_industry.catalogue_status
-    label_zh, label_en = "主导产业不属于禁止、限制和淘汰类产业", "the leading industry is not prohibited, restricted or eliminated"
+    label_zh, label_en = (
+        "主导产业不属于禁止、限制和淘汰类产业",
+        "the leading industry is not prohibited, restricted or eliminated",
+    )
     path = "cluster.leading_industry.catalogue_status"
     if status is None:
         yield missing("catalogue_status", label_zh, label_en, (path,), readings=("catalogue.status",))
         return
     hit = status in excluded
     yield Check(
-        id="catalogue_status", label_zh=label_zh, label_en=label_en, status=Status.FAIL if hit else Status.PASS,
-        figures=(Figure(path, status.value),), readings=("catalogue.status",),
-        note_zh=f"主导产业属于{status.zh}", note_en=f"the leading industry is {status.en}",
+        id="catalogue_status",
+        label_zh=label_zh,
+        label_en=label_en,
+        status=Status.FAIL if hit else Status.PASS,
+        figures=(Figure(path, status.value),),
+        readings=("catalogue.status",),
+        note_zh=f"主导产业属于{status.zh}",
+        note_en=f"the leading industry is {status.en}",
     )
 
 
 def _incidents(
-    app: Application, ctx: EvaluationContext, kinds: tuple[IncidentKind, ...], floor: Severity,
-    check_prefix: str, label_zh: str, label_en: str,
+    app: Application,
+    ctx: EvaluationContext,
+    kinds: tuple[IncidentKind, ...],
+    floor: Severity,
+    check_prefix: str,
+    label_zh: str,
+    label_en: str,
 ) -> Iterator[Check]:
     readings = ("window.events", "records.absent_vs_empty")
     if app.incidents is None:
-        yield missing(f"{check_prefix}.record", label_zh, label_en, ("incidents",), readings=readings,
-                      note_zh="未提供事故和事件记录", note_en="no incident record was supplied")
+        yield missing(
+            f"{check_prefix}.record",
+            label_zh,
+            label_en,
+            ("incidents",),
+            readings=readings,
+            note_zh="未提供事故和事件记录",
+            note_en="no incident record was supplied",
+        )
         return
     params = ctx.rule_set.parameters
     relevant = [(i, inc) for i, inc in enumerate(app.incidents) if inc.kind in kinds]
@@ -60,17 +80,27 @@ def _incidents(
     for index, incident in inside:
         grading = grade(incident, params)
         path = f"incidents[{index}]"
-        figures = (window, Figure(f"{path}.date", incident.date.isoformat()),
-                   Figure(f"{path}.kind", incident.kind.value)) + tuple(
-            Figure(f"{path}.{name}", value)
-            for name, value in (("severity", incident.severity), ("deaths", incident.deaths),
-                                ("serious_injuries", incident.serious_injuries),
-                                ("direct_loss", incident.direct_loss))
-            if value is not None
+        figures = (
+            window,
+            Figure(f"{path}.date", incident.date.isoformat()),
+            Figure(f"{path}.kind", incident.kind.value),
+            *tuple(
+                Figure(f"{path}.{name}", value)
+                for name, value in (
+                    ("severity", incident.severity),
+                    ("deaths", incident.deaths),
+                    ("serious_injuries", incident.serious_injuries),
+                    ("direct_loss", incident.direct_loss),
+                )
+                if value is not None
+            ),
         )
         reached = grading.reaches(floor)
-        grade_readings = readings + (("severity.production_safety",) if grading.basis != "stated" else ()) + (
-            ("severity.conflict",) if grading.conflict else ())
+        grade_readings = (
+            readings
+            + (("severity.production_safety",) if grading.basis != "stated" else ())
+            + (("severity.conflict",) if grading.conflict else ())
+        )
         if reached is None:
             status = Status.NEEDS_REVIEW if grading.conflict else Status.INSUFFICIENT_DATA
         else:
@@ -80,18 +110,23 @@ def _incidents(
             id=f"{check_prefix}.{index}",
             label_zh=f"{incident.date.isoformat()} {incident.kind.zh}未达{floor.zh}及以上",
             label_en=f"{incident.kind.en} of {incident.date.isoformat()} below {floor.en}",
-            status=status, figures=figures, comparison="<", legal_word=f"{floor.zh}及以上",
+            status=status,
+            figures=figures,
+            comparison="<",
+            legal_word=f"{floor.zh}及以上",
             readings=grade_readings,
             missing=tuple(f"{path}.{m}" for m in grading.missing) if status is Status.INSUFFICIENT_DATA else (),
             evidence=incident.description,
-            note_zh=(f"等级：{found.zh}（{grading.basis}）" if found else "等级未知") + (
-                f"；申报等级与推定等级不一致：{grading.conflict}" if grading.conflict else ""),
-            note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown") + (
-                f"; {grading.conflict}" if grading.conflict else ""),
+            note_zh=(f"等级：{found.zh}（{grading.basis}）" if found else "等级未知")
+            + (f"；申报等级与推定等级不一致：{grading.conflict}" if grading.conflict else ""),
+            note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown")
+            + (f"; {grading.conflict}" if grading.conflict else ""),
         )
     yield Check(
         id=f"{check_prefix}.window",
-        label_zh=label_zh, label_en=label_en, status=Status.PASS,
+        label_zh=label_zh,
+        label_en=label_en,
+        status=Status.PASS,
         figures=(window, Figure("incidents.in_window", len(inside)), Figure("incidents.of_these_kinds", len(relevant))),
         readings=readings,
         note_zh=f"近三年内相关记录{len(inside)}条，逐条判断如上" if inside else "近三年内无相关记录",
@@ -106,9 +141,15 @@ def art7_2_major_accidents(app: Application, ctx: EvaluationContext) -> Iterator
     （二）近三年发生过重大及以上安全、质量和环境污染等事故；
     """
     p = ctx.rule_set.parameters
-    yield from _incidents(app, ctx, p.accident_kinds, p.accident_severity_floor, "accidents",
-                          f"近三年未发生{p.accident_severity_floor.zh}及以上安全、质量和环境污染事故",
-                          f"no {p.accident_severity_floor.en} or worse accident in the last three years")
+    yield from _incidents(
+        app,
+        ctx,
+        p.accident_kinds,
+        p.accident_severity_floor,
+        "accidents",
+        f"近三年未发生{p.accident_severity_floor.zh}及以上安全、质量和环境污染事故",
+        f"no {p.accident_severity_floor.en} or worse accident in the last three years",
+    )
 
 
 @clause_rule(7, 3, "重大网络安全和数据安全事件", "Major network or data security events")
@@ -118,9 +159,15 @@ def art7_3_major_security_events(app: Application, ctx: EvaluationContext) -> It
     （三）近三年发生过重大及以上网络安全事件和数据安全事件；
     """
     p = ctx.rule_set.parameters
-    yield from _incidents(app, ctx, p.security_event_kinds, p.security_event_severity_floor, "security_events",
-                          f"近三年未发生{p.security_event_severity_floor.zh}及以上网络安全事件和数据安全事件",
-                          f"no {p.security_event_severity_floor.en} or worse security event in the last three years")
+    yield from _incidents(
+        app,
+        ctx,
+        p.security_event_kinds,
+        p.security_event_severity_floor,
+        "security_events",
+        f"近三年未发生{p.security_event_severity_floor.zh}及以上网络安全事件和数据安全事件",
+        f"no {p.security_event_severity_floor.en} or worse security event in the last three years",
+    )
 
 
 @clause_rule(7, 4, "重大违法违规行为", "Major violations")
@@ -131,23 +178,43 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
     """
     kinds = ctx.rule_set.parameters.violation_kinds
     readings = ("no_window.violations", "records.absent_vs_empty")
-    label_zh, label_en = "无偷税漏税、严重失信等重大违法违规行为", "no tax evasion, serious dishonesty or other major violation"
+    label_zh, label_en = (
+        "无偷税漏税、严重失信等重大违法违规行为",
+        "no tax evasion, serious dishonesty or other major violation",
+    )
     if app.violations is None:
-        yield missing("violations.record", label_zh, label_en, ("violations",), readings=readings,
-                      note_zh="未提供违法违规记录", note_en="no violation record was supplied")
+        yield missing(
+            "violations.record",
+            label_zh,
+            label_en,
+            ("violations",),
+            readings=readings,
+            note_zh="未提供违法违规记录",
+            note_en="no violation record was supplied",
+        )
         return
     found = [(i, v) for i, v in enumerate(app.violations) if v.kind in kinds]
     for index, violation in found:
         path = f"violations[{index}]"
         yield Check(
             id=f"violations.{index}",
-            label_zh=f"{violation.date.isoformat()} {violation.kind.zh}", label_en=f"{violation.kind.en} of "
-            f"{violation.date.isoformat()}", status=Status.FAIL,
+            label_zh=f"{violation.date.isoformat()} {violation.kind.zh}",
+            label_en=f"{violation.kind.en} of {violation.date.isoformat()}",
+            status=Status.FAIL,
             figures=(Figure(f"{path}.kind", violation.kind.value), Figure(f"{path}.date", violation.date.isoformat())),
-            readings=readings, evidence=violation.description,
-            note_zh="存在该类行为，不设时间范围", note_en="a finding of this kind counts whenever it was",
+            readings=readings,
+            evidence=violation.description,
+            note_zh="存在该类行为，不设时间范围",
+            note_en="a finding of this kind counts whenever it was",
         )
     if not found:
-        yield Check(id="violations.none", label_zh=label_zh, label_en=label_en, status=Status.PASS,
-                    figures=(Figure("violations", 0),), readings=readings,
-                    note_zh="申报无此类记录", note_en="the application declares no such finding")
+        yield Check(
+            id="violations.none",
+            label_zh=label_zh,
+            label_en=label_en,
+            status=Status.PASS,
+            figures=(Figure("violations", 0),),
+            readings=readings,
+            note_zh="申报无此类记录",
+            note_en="the application declares no such finding",
+        )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping
 
 from ..models import QualitativeAnswer
 from ..ruleset.parameters import QualitativeItem, Threshold
@@ -38,10 +38,7 @@ def measured(
 ) -> Check:
     """A figure set against a threshold; a missed soft limit (一般不超过) goes to review instead of failing."""
     label_zh, label_en = _labels(threshold, year)
-    if met:
-        status = Status.PASS
-    else:
-        status = Status.NEEDS_REVIEW if threshold.soft else Status.FAIL
+    status = Status.PASS if met else Status.NEEDS_REVIEW if threshold.soft else Status.FAIL
     return Check(
         id=check_id,
         label_zh=label_zh,
@@ -109,8 +106,17 @@ def missing_for(
     """Missing data for a threshold check, labelled like the check it stands in for."""
     label_zh, label_en = _labels(threshold, year)
     return missing(
-        check_id, label_zh, label_en, paths, threshold=threshold, year=year, readings=readings, figures=figures,
-        note_zh=note_zh, note_en=note_en, group=group,
+        check_id,
+        label_zh,
+        label_en,
+        paths,
+        threshold=threshold,
+        year=year,
+        readings=readings,
+        figures=figures,
+        note_zh=note_zh,
+        note_en=note_en,
+        group=group,
     )
 
 

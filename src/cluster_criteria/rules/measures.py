@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from ..arithmetic import compare, growth_meets, growth_rate, ratio, ratio_meets
 from ..context import EvaluationContext, GrowthMethod
@@ -14,9 +15,11 @@ from .checks import measured, missing_for, year_path
 
 __all__ = ["each_year_amount", "each_year_share", "growth_over_window", "latest_year_value", "trend_over_window"]
 
+
 def _get(app: Application, year: int, name: str) -> Decimal | int | None:
     record = app.year(year)
-    return None if record is None else getattr(record, name)  # type: ignore[no-any-return]
+    value: Decimal | int | None = None if record is None else getattr(record, name)
+    return value
 
 
 def each_year_amount(
@@ -27,11 +30,15 @@ def each_year_amount(
         value = _get(app, year, name)
         check_id = f"{prefix}.{year}"
         if value is None:
-            yield missing_for(check_id, threshold, (year_path(year, name),), year=year,
-                              readings=("window.figures", "each_year"))
+            yield missing_for(
+                check_id, threshold, (year_path(year, name),), year=year, readings=("window.figures", "each_year")
+            )
             continue
         yield measured(
-            check_id, threshold, value=Decimal(value), year=year,
+            check_id,
+            threshold,
+            value=Decimal(value),
+            year=year,
             met=compare(value, threshold.word.comparison, threshold.value),
             figures=(Figure(year_path(year, name), value, year, unit),),
             readings=("window.figures", "each_year"),
@@ -51,15 +58,29 @@ def each_year_share(
             yield missing_for(check_id, threshold, paths, year=year, readings=readings)
             continue
         assert part is not None and whole is not None
-        figures = (Figure(year_path(year, part_name), part, year, "元"),
-                   Figure(year_path(year, whole_name), whole, year, "元"))
+        figures = (
+            Figure(year_path(year, part_name), part, year, "元"),
+            Figure(year_path(year, whole_name), whole, year, "元"),
+        )
         if whole <= 0:
-            yield missing_for(check_id, threshold, (year_path(year, whole_name),), year=year, readings=readings,
-                              figures=figures, note_zh="总量为零，无法计算比例",
-                              note_en="the total is zero, so there is no share")
+            yield missing_for(
+                check_id,
+                threshold,
+                (year_path(year, whole_name),),
+                year=year,
+                readings=readings,
+                figures=figures,
+                note_zh="总量为零，无法计算比例",
+                note_en="the total is zero, so there is no share",
+            )
             continue
         yield measured(
-            check_id, threshold, value=ratio(part, whole), year=year, figures=figures, readings=readings,
+            check_id,
+            threshold,
+            value=ratio(part, whole),
+            year=year,
+            figures=figures,
+            readings=readings,
             met=ratio_meets(part, whole, threshold.word.comparison, threshold.value),
         )
 
@@ -81,32 +102,58 @@ def growth_over_window(
     bases = series[:1] if method is GrowthMethod.GEOMETRIC else series[:-1]
     if any(v is None or v <= 0 for v in bases):
         return missing_for(
-            check_id, threshold, (year_path(years[0], name),), readings=(*readings, "growth.positive_base"),
-            figures=figures, note_zh="基期数值为零或缺失，无法计算增速", note_en="a base year is zero, so there is no growth rate",
+            check_id,
+            threshold,
+            (year_path(years[0], name),),
+            readings=(*readings, "growth.positive_base"),
+            figures=figures,
+            note_zh="基期数值为零或缺失，无法计算增速",
+            note_en="a base year is zero, so there is no growth rate",
         )
     return measured(
-        check_id, threshold, value=growth_rate(series, method), figures=figures, readings=readings,
-        method=method.value, met=growth_meets(series, method, threshold.word.comparison, threshold.value),
+        check_id,
+        threshold,
+        value=growth_rate(series, method),
+        figures=figures,
+        readings=readings,
+        method=method.value,
+        met=growth_meets(series, method, threshold.word.comparison, threshold.value),
     )
 
 
 def latest_year_value(
-    check_id: str, threshold: Threshold, year: int, value: Decimal | None, figures: tuple[Figure, ...],
-    absent: tuple[str, ...], readings: tuple[str, ...] = (),
+    check_id: str,
+    threshold: Threshold,
+    year: int,
+    value: Decimal | None,
+    figures: tuple[Figure, ...],
+    absent: tuple[str, ...],
+    readings: tuple[str, ...] = (),
 ) -> Check:
     """A limit with no time word, applied to the latest window year."""
     readings = ("latest_year", *readings)
     if value is None:
         return missing_for(check_id, threshold, absent, year=year, readings=readings, figures=figures)
     return measured(
-        check_id, threshold, value=value, year=year, figures=figures, readings=readings,
+        check_id,
+        threshold,
+        value=value,
+        year=year,
+        figures=figures,
+        readings=readings,
         met=compare(value, threshold.word.comparison, threshold.value),
     )
 
 
 def trend_over_window(
-    app: Application, ctx: EvaluationContext, check_id: str, word: LegalWord, name: str,
-    label_zh: str, label_en: str, unit: str = "",
+    app: Application,
+    ctx: EvaluationContext,
+    check_id: str,
+    word: LegalWord,
+    name: str,
+    label_zh: str,
+    label_en: str,
+    unit: str = "",
 ) -> Check:
     """稳步提升 / 持续下降: every window year strictly beyond the year before."""
     years = ctx.figure_years
@@ -114,18 +161,37 @@ def trend_over_window(
     figures = tuple(Figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
     readings = ("window.figures", word.reading)
     absent = tuple(year_path(y, name) for y, v in values.items() if v is None)
-    base = Check(id=check_id, label_zh=label_zh, label_en=label_en, status=Status.INSUFFICIENT_DATA,
-                 figures=figures, comparison=word.comparison.value, legal_word=word.word, unit=unit,
-                 readings=readings, missing=absent)
+    base = Check(
+        id=check_id,
+        label_zh=label_zh,
+        label_en=label_en,
+        status=Status.INSUFFICIENT_DATA,
+        figures=figures,
+        comparison=word.comparison.value,
+        legal_word=word.word,
+        unit=unit,
+        readings=readings,
+        missing=absent,
+    )
     if absent:
         return base
     series = [Decimal(values[y] or 0) for y in years]
-    holds = all(compare(b, word.comparison, a) for a, b in zip(series, series[1:]))
-    breaks = [f"{y0}→{y1}" for (y0, a), (y1, b) in zip(zip(years, series), zip(years[1:], series[1:]))
-              if not compare(b, word.comparison, a)]
+    holds = all(compare(b, word.comparison, a) for a, b in itertools.pairwise(series))
+    breaks = [
+        f"{y0}→{y1}"
+        for (y0, a), (y1, b) in itertools.pairwise(zip(years, series, strict=True))
+        if not compare(b, word.comparison, a)
+    ]
     return Check(
-        id=check_id, label_zh=label_zh, label_en=label_en, status=Status.PASS if holds else Status.FAIL,
-        figures=figures, comparison=word.comparison.value, legal_word=word.word, unit=unit, readings=readings,
+        id=check_id,
+        label_zh=label_zh,
+        label_en=label_en,
+        status=Status.PASS if holds else Status.FAIL,
+        figures=figures,
+        comparison=word.comparison.value,
+        legal_word=word.word,
+        unit=unit,
+        readings=readings,
         note_zh="" if holds else f"未满足“{word.word}”：" + "、".join(breaks),
         note_en="" if holds else "the trend breaks at " + ", ".join(breaks),
     )

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from .jilin_2024 import JILIN_2024
-from .parameters import Comparison, LegalWord, Parameters, QualitativeItem, Reading, RuleSet, Source, Threshold
+from .parameters import (
+    Comparison,
+    LegalWord,
+    Parameters,
+    QualitativeItem,
+    Reading,
+    RuleSet,
+    Source,
+    Threshold,
+)
 
 __all__ = [
     "JILIN_2024",

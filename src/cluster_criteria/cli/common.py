@@ -1,0 +1,64 @@
+"""Shared pieces of the command line: exit codes, messages, reading input and writing output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INELIGIBLE",
+    "EXIT_OK",
+    "EXIT_UNDECIDED",
+    "EXIT_USAGE",
+    "iso_date",
+    "read_source",
+    "say",
+    "write_output",
+]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+EXIT_INELIGIBLE = 10
+EXIT_UNDECIDED = 11
+
+_MESSAGES = {
+    "bad_input": ("输入有误，无法评估：", "The input cannot be evaluated:"),
+    "cannot_read": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
+}
+
+
+def say(key: str, lang: str, **kwargs: object) -> str:
+    """A command-line message in the chosen language (``zh`` or ``en``)."""
+    zh, en = _MESSAGES[key]
+    return (zh if lang == "zh" else en).format(**kwargs)
+
+
+def iso_date(value: str) -> dt.date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def read_source(source: str, lang: str) -> bytes | None:
+    """The bytes of a file, or of standard input for ``-``; ``None`` (after a message) when unreadable."""
+    try:
+        if source == "-":
+            return sys.stdin.buffer.read()
+        return Path(source).read_bytes()
+    except OSError as exc:
+        print(say("cannot_read", lang, path=source, reason=exc.strerror or exc), file=sys.stderr)
+        return None
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to a file when ``output`` is given, else to standard output."""
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
