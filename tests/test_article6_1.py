@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from helpers import statuses, verdict_of
-
 from cluster_criteria import Status
 from cluster_criteria.testing import ApplicationBuilder
+from helpers import statuses, verdict_of
 
 
 class TestTotalOutput:

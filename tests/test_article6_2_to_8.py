@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from helpers import AS_OF, statuses, verdict_of
-
 from cluster_criteria import Status
 from cluster_criteria.testing import ApplicationBuilder
+from helpers import AS_OF, statuses, verdict_of
 
 ALL_ITEMS_6_3 = ("equipment", "logistics", "warehousing", "human_resources", "design")
 
@@ -56,12 +55,20 @@ class TestArt6_2QualityEnterprises:
 
     def test_enterprises_outside_the_leading_industry_do_not_count(self) -> None:
         """A little giant outside the leading industry is not counted."""
-        builder = ApplicationBuilder().without_designations().enterprise("外行业小巨人", "little_giant", in_leading_industry=False)
+        builder = (
+            ApplicationBuilder()
+            .without_designations()
+            .enterprise("外行业小巨人", "little_giant", in_leading_industry=False)
+        )
         assert verdict_of(builder, "6.2").status is Status.FAIL
 
     def test_unknown_membership_that_could_decide_is_missing_data(self) -> None:
         """A little giant whose industry membership is not stated makes the clause undecidable."""
-        builder = ApplicationBuilder().without_designations().enterprise("未说明企业", "little_giant", in_leading_industry=None)
+        builder = (
+            ApplicationBuilder()
+            .without_designations()
+            .enterprise("未说明企业", "little_giant", in_leading_industry=None)
+        )
         verdict = verdict_of(builder, "6.2")
         assert verdict.status is Status.INSUFFICIENT_DATA
         assert verdict.check("top_designations").missing == ("enterprises[2].in_leading_industry",)
@@ -69,22 +76,28 @@ class TestArt6_2QualityEnterprises:
     def test_an_expired_title_does_not_count(self) -> None:
         """A title that ended the day before the assessment date is not counted."""
         day_before = (AS_OF - dt.timedelta(days=1)).isoformat()
-        builder = ApplicationBuilder().without_designations().enterprise(
-            "过期小巨人", "little_giant", valid_from="2021-01-01", valid_to=day_before
+        builder = (
+            ApplicationBuilder()
+            .without_designations()
+            .enterprise("过期小巨人", "little_giant", valid_from="2021-01-01", valid_to=day_before)
         )
         assert verdict_of(builder, "6.2").status is Status.FAIL
 
     def test_a_title_ending_on_the_assessment_date_still_counts(self) -> None:
         """valid_to equal to the assessment date is inside the term."""
-        builder = ApplicationBuilder().without_designations().enterprise(
-            "当日到期小巨人", "little_giant", valid_from="2022-01-01", valid_to=AS_OF.isoformat()
+        builder = (
+            ApplicationBuilder()
+            .without_designations()
+            .enterprise("当日到期小巨人", "little_giant", valid_from="2022-01-01", valid_to=AS_OF.isoformat())
         )
         assert verdict_of(builder, "6.2").status is Status.PASS
 
     def test_a_title_without_end_runs_three_years_and_says_so(self) -> None:
         """From 2022-04-16 the derived end is 2025-04-15: counted on that day, with the derived-end reading."""
-        builder = ApplicationBuilder().without_designations().enterprise(
-            "推算期限企业", "little_giant", valid_from="2022-04-16"
+        builder = (
+            ApplicationBuilder()
+            .without_designations()
+            .enterprise("推算期限企业", "little_giant", valid_from="2022-04-16")
         )
         verdict = verdict_of(builder, "6.2")
         assert verdict.status is Status.PASS
@@ -93,8 +106,10 @@ class TestArt6_2QualityEnterprises:
 
     def test_a_title_not_yet_valid_does_not_count(self) -> None:
         """A title starting the day after the assessment date is not counted."""
-        builder = ApplicationBuilder().without_designations().enterprise(
-            "未来小巨人", "little_giant", valid_from=(AS_OF + dt.timedelta(days=1)).isoformat()
+        builder = (
+            ApplicationBuilder()
+            .without_designations()
+            .enterprise("未来小巨人", "little_giant", valid_from=(AS_OF + dt.timedelta(days=1)).isoformat())
         )
         assert verdict_of(builder, "6.2").status is Status.FAIL
 
@@ -305,7 +320,9 @@ class TestArt6_7InternationalCooperation:
 
     def test_one_form_not_met_and_the_other_unanswered_is_insufficient(self) -> None:
         """The unanswered alternative might still meet it."""
-        builder = ApplicationBuilder().answer("6.7.international_exchange", "not_met").unanswered("6.7.overseas_branches")
+        builder = (
+            ApplicationBuilder().answer("6.7.international_exchange", "not_met").unanswered("6.7.overseas_branches")
+        )
         assert verdict_of(builder, "6.7").status is Status.INSUFFICIENT_DATA
 
     def test_foreign_trade_is_required_in_any_case(self) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import AS_OF, verdict_of
 
 from cluster_criteria import Status
 from cluster_criteria.testing import ApplicationBuilder
+from helpers import AS_OF, verdict_of
 
 WINDOW_START = "2022-04-15"  # 2025-04-15 minus three calendar years
 

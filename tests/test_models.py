@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from helpers import AS_OF
 
 from cluster_criteria import ApplicationError, evaluate, load_application
 from cluster_criteria.credit_code import credit_code_problem, expected_check_character
 from cluster_criteria.testing import ApplicationBuilder, eligible_application_data
+from helpers import AS_OF
 
 
 def _problem(data: dict[str, Any]) -> tuple[str, str, str]:
@@ -185,13 +185,16 @@ class TestEnterprises:
         large = ApplicationBuilder().enterprise("大企业", employees=1000, revenue="4亿元").build()
         unknown = ApplicationBuilder().enterprise("未知企业", employees=1500).build()
         assert small.enterprises[-1].sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == (  # type: ignore[index]
-            True, "derived"
+            True,
+            "derived",
         )
         assert large.enterprises[-1].sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == (  # type: ignore[index]
-            False, "derived"
+            False,
+            "derived",
         )
         assert unknown.enterprises[-1].sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == (  # type: ignore[index]
-            None, "unknown"
+            None,
+            "unknown",
         )
 
 

@@ -1,0 +1,207 @@
+"""Hypothesis properties of every numeric threshold: exact boundaries (inclusive words pass at the limit, strict
+words fail there), monotonicity (raising a figure never turns a pass into a fail), and no exception on any valid
+application. Limits are read from the rule set, not written here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cluster_criteria import JILIN_2024, GrowthMethod, Status, evaluate
+from cluster_criteria.arithmetic import growth_meets, growth_rate
+from cluster_criteria.ruleset import Comparison
+from cluster_criteria.testing import ApplicationBuilder
+from helpers import AS_OF, verdict_of
+
+P = JILIN_2024.parameters
+FAST = settings(max_examples=60, deadline=None)
+
+yuan = st.integers(min_value=1, max_value=10**12).map(Decimal)
+cents = st.integers(min_value=0, max_value=10**13).map(lambda n: Decimal(n) / 100)
+
+
+def _status(builder: ApplicationBuilder, rule_id: str, check_id: str, **options: str) -> Status:
+    return verdict_of(builder, rule_id, **options).check(check_id).status
+
+
+class TestTotalOutputProperty:
+    @FAST
+    @given(total=cents)
+    def test_passes_exactly_when_at_or_above_the_limit(self, total: Decimal) -> None:
+        """total ≥ 20亿 ⇔ the 2022 check passes (以上 is inclusive)."""
+        part = total * Decimal("0.8")
+        builder = ApplicationBuilder().year(2022, total_output=total, sme_output=part, leading_industry_output=part)
+        expected = Status.PASS if total >= P.total_output_min.value else Status.FAIL
+        assert _status(builder, "6.1", "total_output.2022") is expected
+
+    @FAST
+    @given(total=cents, extra=cents)
+    def test_raising_total_output_never_turns_a_pass_into_a_fail(self, total: Decimal, extra: Decimal) -> None:
+        """Monotonic in the total."""
+        low = ApplicationBuilder().year(2024, total_output=total, sme_output=0, leading_industry_output=0)
+        high = ApplicationBuilder().year(2024, total_output=total + extra, sme_output=0, leading_industry_output=0)
+        if _status(low, "6.1", "total_output.2024") is Status.PASS:
+            assert _status(high, "6.1", "total_output.2024") is Status.PASS
+
+
+class TestShareProperty:
+    @FAST
+    @given(total=yuan, data=st.data())
+    def test_sme_share_passes_exactly_at_or_above_sixty_percent(self, total: Decimal, data: st.DataObject) -> None:
+        """part ÷ total ≥ 0.60 ⇔ pass, decided exactly (part at the limit included)."""
+        limit_part = total * P.sme_output_share_min.value
+        part = data.draw(
+            st.sampled_from([limit_part, max(limit_part - 1, Decimal(0)), min(limit_part + 1, total)])
+            | st.integers(0, int(total)).map(Decimal)
+        )
+        builder = ApplicationBuilder().year(2022, total_output=total, sme_output=part, leading_industry_output=total)
+        expected = (
+            Status.PASS if Fraction(part) >= Fraction(P.sme_output_share_min.value) * Fraction(total) else Status.FAIL
+        )
+        assert _status(builder, "6.1", "sme_output_share.2022") is expected
+
+    @FAST
+    @given(total=yuan, share=st.fractions(0, 1), more=st.fractions(0, 1))
+    def test_raising_the_leading_output_never_turns_a_pass_into_a_fail(
+        self, total: Decimal, share: Fraction, more: Fraction
+    ) -> None:
+        """Monotonic in the part, the total held."""
+        low = Decimal(int(total * Decimal(share.numerator) / Decimal(share.denominator)))
+        high = min(total, low + Decimal(int(total * Decimal(more.numerator) / Decimal(more.denominator))))
+        before = ApplicationBuilder().year(2023, total_output=total, sme_output=total, leading_industry_output=low)
+        after = ApplicationBuilder().year(2023, total_output=total, sme_output=total, leading_industry_output=high)
+        if _status(before, "6.1", "leading_output_share.2023") is Status.PASS:
+            assert _status(after, "6.1", "leading_output_share.2023") is Status.PASS
+
+
+class TestGrowthProperty:
+    @FAST
+    @given(base=yuan, method=st.sampled_from(list(GrowthMethod)))
+    def test_growth_exactly_at_the_limit_passes_budiyu_and_fails_gaoyu(
+        self, base: Decimal, method: GrowthMethod
+    ) -> None:
+        """A series growing by exactly g each year meets 不低于 g and misses 高于 g, by either method."""
+        g = P.leading_output_growth_min.value
+        series = [base, base * (1 + g), base * (1 + g) ** 2]
+        assert growth_meets(series, method, Comparison.AT_LEAST, g)
+        assert not growth_meets(series, method, Comparison.ABOVE, g)
+        assert growth_rate(series, method) == g
+
+    @FAST
+    @given(first=yuan, middle=yuan, last=yuan, extra=yuan, method=st.sampled_from(list(GrowthMethod)))
+    def test_raising_the_last_year_never_turns_growth_from_pass_to_fail(
+        self, first: Decimal, middle: Decimal, last: Decimal, extra: Decimal, method: GrowthMethod
+    ) -> None:
+        """Monotonic in the final year, both methods, both words."""
+        for comparison in (Comparison.AT_LEAST, Comparison.ABOVE):
+            if growth_meets([first, middle, last], method, comparison, Decimal("0.05")):
+                assert growth_meets([first, middle, last + extra], method, comparison, Decimal("0.05"))
+
+    @FAST
+    @given(first=yuan, middle=yuan, last=yuan, method=st.sampled_from(list(GrowthMethod)))
+    def test_the_exact_decision_agrees_with_the_displayed_rate_away_from_the_limit(
+        self, first: Decimal, middle: Decimal, last: Decimal, method: GrowthMethod
+    ) -> None:
+        """Where the rounded rate is clearly on one side, the exact decision is on the same side."""
+        rate = growth_rate([first, middle, last], method)
+        g = Decimal("0.05")
+        if abs(rate - g) > Decimal("1e-20"):
+            assert growth_meets([first, middle, last], method, Comparison.AT_LEAST, g) == (rate > g)
+
+    @FAST
+    @given(rd_2022=st.integers(1, 10**10).map(Decimal))
+    def test_rd_growth_at_exactly_five_percent_fails_and_a_yuan_more_passes(self, rd_2022: Decimal) -> None:
+        """高于5%: 1.1025 × base fails; 1.1025 × base + 1 元 passes."""
+        factor = (1 + P.rd_growth_min.value) ** 2
+        at_limit = (
+            ApplicationBuilder().year(2022, sme_rd_expenditure=rd_2022).year(2024, sme_rd_expenditure=rd_2022 * factor)
+        )
+        above = (
+            ApplicationBuilder()
+            .year(2022, sme_rd_expenditure=rd_2022)
+            .year(2024, sme_rd_expenditure=rd_2022 * factor + 1)
+        )
+        assert _status(at_limit, "6.4", "sme_rd_growth") is Status.FAIL
+        assert _status(above, "6.4", "sme_rd_growth") is Status.PASS
+
+
+class TestLatestYearProperties:
+    @FAST
+    @given(patents=st.integers(0, 10**6), employees=st.integers(1, 10**7))
+    def test_patent_density_passes_exactly_at_five_per_ten_thousand(self, patents: int, employees: int) -> None:
+        """patents × 10,000 ≥ 5 × employees ⇔ pass."""
+        builder = ApplicationBuilder().year(2024, valid_invention_patents=patents, employees=employees)
+        expected = patents * P.patents_per_employees >= P.patents_per_10k_min.value * employees
+        assert (_status(builder, "6.4", "patents_per_10k") is Status.PASS) == expected
+
+    @FAST
+    @given(total=st.integers(1, 10**6), data=st.data())
+    def test_penetration_from_counts_passes_exactly_at_eight_percent(self, total: int, data: st.DataObject) -> None:
+        """users ÷ total ≥ 8 % ⇔ pass, with users drawn around the limit."""
+        limit = int(P.platform_penetration_min.value * total)
+        users = data.draw(st.sampled_from([limit, max(limit - 1, 0), min(limit + 1, total)]) | st.integers(0, total))
+        builder = ApplicationBuilder().year(
+            2024, platform_penetration=None, platform_using_enterprises=users, enterprises_total=total
+        )
+        expected = Fraction(users, total) >= Fraction(P.platform_penetration_min.value)
+        assert (_status(builder, "6.5", "platform_penetration") is Status.PASS) == expected
+
+    @FAST
+    @given(area=st.decimals(min_value=0, max_value=10**6, places=2))
+    def test_area_never_fails_only_passes_or_needs_review(self, area: Decimal) -> None:
+        """The soft limit: ≤ 100 km² passes, above needs review, never a fail."""
+        expected = Status.PASS if area <= P.area_max_km2.value else Status.NEEDS_REVIEW
+        assert _status(ApplicationBuilder().area(area), "6.1", "area") is expected
+
+    @FAST
+    @given(consumption=st.decimals(0, 10**4, places=3), benchmark=st.decimals(0, 10**4, places=3))
+    def test_efficiency_passes_only_strictly_below_the_benchmark(
+        self, consumption: Decimal, benchmark: Decimal
+    ) -> None:
+        """高于基准值 means strictly lower unit consumption."""
+        builder = ApplicationBuilder().efficiency("energy", consumption, benchmark)
+        expected = Status.PASS if consumption < benchmark else Status.FAIL
+        assert _status(builder, "6.6", "energy_efficiency") is expected
+
+
+def _year_figures() -> st.SearchStrategy[dict[str, object]]:
+    amount = st.one_of(st.none(), cents)
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "total_output": amount,
+            "sme_rd_expenditure": amount,
+            "valid_invention_patents": st.integers(0, 10**6),
+            "employees": st.integers(0, 10**7),
+            "platform_penetration": st.decimals(0, 1, places=4),
+            "industrial_software_rate": st.decimals(0, 1, places=4),
+            "co2_intensity": st.decimals(0, 100, places=3),
+        },
+    )
+
+
+class TestNeverRaises:
+    @settings(max_examples=80, deadline=None)
+    @given(
+        years=st.lists(_year_figures(), min_size=0, max_size=4),
+        method=st.sampled_from(list(GrowthMethod)),
+        sharing=st.sampled_from(["all_listed", "any_listed"]),
+        area=st.one_of(st.none(), st.decimals(0, 10**5, places=2)),
+    )
+    def test_evaluation_never_raises_on_a_valid_application(
+        self, years: list[dict[str, object]], method: GrowthMethod, sharing: str, area: Decimal | None
+    ) -> None:
+        """Any valid application gives twelve verdicts, whatever is missing or zero."""
+        data = ApplicationBuilder().area(area).data()
+        data["metrics"] = [
+            {"year": 2024 - len(years) + 1 + i, **{k: v for k, v in y.items() if v is not None}}
+            for i, y in enumerate(years)
+        ]
+        from cluster_criteria import load_application
+
+        report = evaluate(load_application(data), AS_OF, growth_method=method, sharing_rule=sharing)
+        assert len(report.verdicts) == 12
+        assert all(v.status in Status for v in report.verdicts)
