@@ -205,3 +205,27 @@ class TestNeverRaises:
         report = evaluate(load_application(data), AS_OF, growth_method=method, sharing_rule=sharing)
         assert len(report.verdicts) == 12
         assert all(v.status in Status for v in report.verdicts)
+
+
+class TestCountAndTrendProperties:
+    @settings(max_examples=20, deadline=None)
+    @given(count=st.integers(0, 12), doubled=st.booleans())
+    def test_provincial_titles_pass_exactly_from_five_distinct_enterprises(self, count: int, doubled: bool) -> None:
+        """n distinct enterprises ≥ 5 ⇔ the provincial check passes; a second title on each changes nothing."""
+        builder = ApplicationBuilder().without_designations()
+        titles = ("provincial_srdi_sme", "high_tech_enterprise") if doubled else ("provincial_srdi_sme",)
+        for n in range(count):
+            builder.enterprise(f"企业{n}", *titles)
+        check = verdict_of(builder, "6.2").check("provincial_designations")
+        assert check.value == count
+        assert (check.status is Status.PASS) == (count >= P.provincial_designations_min.value)
+
+    @FAST
+    @given(rates=st.lists(st.decimals(0, 1, places=3), min_size=3, max_size=3))
+    def test_the_software_rate_passes_exactly_when_strictly_rising(self, rates: list[Decimal]) -> None:
+        """稳步提升 ⇔ r2022 < r2023 < r2024."""
+        builder = ApplicationBuilder()
+        for year, rate in zip((2022, 2023, 2024), rates, strict=True):
+            builder.year(year, industrial_software_rate=rate)
+        rising = rates[0] < rates[1] < rates[2]
+        assert (_status(builder, "6.5", "industrial_software_trend") is Status.PASS) == rising
