@@ -28,7 +28,7 @@ def ratio(part: Decimal | int, whole: Decimal | int) -> Decimal:
 
 def ratio_meets(part: Decimal | int, whole: Decimal | int, comparison: Comparison, limit: Decimal) -> bool:
     """Decide part / whole against limit exactly, as part against limit × whole (whole > 0)."""
-    return _holds(Fraction(part), comparison, Fraction(limit) * Fraction(whole))
+    return comparison.holds(Fraction(part), Fraction(limit) * Fraction(whole))
 
 
 def growth_rate(series: Sequence[Decimal | int | None], method: GrowthMethod) -> Decimal:
@@ -59,23 +59,13 @@ def growth_meets(
     steps = len(series) - 1
     one_plus = 1 + Fraction(limit)
     if method is GrowthMethod.GEOMETRIC:
-        return _holds(Fraction(_known(series[-1])), comparison, Fraction(_known(series[0])) * one_plus**steps)
+        return comparison.holds(Fraction(_known(series[-1])), Fraction(_known(series[0])) * one_plus**steps)
     values = [Fraction(_known(v)) for v in series]
     total = sum((b / a for a, b in itertools.pairwise(values)), Fraction(0))
-    return _holds(total, comparison, steps * one_plus)
+    return comparison.holds(total, steps * one_plus)
 
 
 def _known(value: Decimal | int | None) -> Decimal | int:
     if value is None:
         raise ValueError("a growth rate needs this year's figure")
     return value
-
-
-def _holds(left: Fraction, comparison: Comparison, right: Fraction) -> bool:
-    if comparison is Comparison.AT_LEAST:
-        return left >= right
-    if comparison is Comparison.ABOVE:
-        return left > right
-    if comparison is Comparison.AT_MOST:
-        return left <= right
-    return left < right

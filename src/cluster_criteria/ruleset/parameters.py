@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from enum import Enum
 
 from ..vocabulary import CatalogueStatus, DesignationKind, IncidentKind, Severity, ViolationKind
@@ -30,7 +31,8 @@ class Comparison(str, Enum):
     AT_MOST = "<="
     BELOW = "<"
 
-    def holds(self, left: Decimal, right: Decimal) -> bool:
+    def holds(self, left: Decimal | Fraction, right: Decimal | Fraction) -> bool:
+        """Whether ``left`` stands in this relation to ``right`` (Decimals and Fractions compare exactly)."""
         if self is Comparison.AT_LEAST:
             return left >= right
         if self is Comparison.ABOVE:
