@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from enum import Enum
+from fractions import Fraction
 
 from ..vocabulary import CatalogueStatus, DesignationKind, IncidentKind, Severity, ViolationKind
 
