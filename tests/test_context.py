@@ -127,3 +127,14 @@ class TestOutcome:
         assert combine((Status.FAIL, Status.PASS), any_of=True) is Status.PASS
         assert combine((Status.FAIL, Status.INSUFFICIENT_DATA), any_of=True) is Status.INSUFFICIENT_DATA
         assert combine((Status.FAIL, Status.FAIL), any_of=True) is Status.FAIL
+
+
+def test_the_package_attribute_evaluate_stays_the_function_after_the_cli_imports_its_module() -> None:
+    """Importing the evaluation module never shadows cluster_criteria.evaluate."""
+    import importlib
+
+    import cluster_criteria
+
+    importlib.import_module("cluster_criteria.evaluation")
+    importlib.import_module("cluster_criteria.cli.evaluate")
+    assert callable(cluster_criteria.evaluate) and cluster_criteria.evaluate.__module__ == "cluster_criteria.evaluation"

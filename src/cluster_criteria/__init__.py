@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .context import EvaluationContext, GrowthMethod, SharingRule
     from .errors import ApplicationError, InputProblem, RuleSetNotInForceError, UnknownRuleError
-    from .evaluate import evaluate
+    from .evaluation import evaluate
     from .jsonio import (
         input_schema,
         load_application,
@@ -83,7 +83,7 @@ _EXPORTS: dict[str, str] = {
     "Violation": "models",
     "ViolationKind": "vocabulary",
     "YearMetrics": "models",
-    "evaluate": "evaluate",
+    "evaluate": "evaluation",
     "input_schema": "jsonio",
     "load_application": "jsonio",
     "report_from_json": "jsonio",

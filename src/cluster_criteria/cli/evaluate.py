@@ -52,7 +52,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import ApplicationError, UnknownRuleError
-    from ..evaluate import evaluate
+    from ..evaluation import evaluate
     from ..jsonio import load_application, report_to_json
     from ..verdicts import Outcome
 
