@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..context import EvaluationContext
-from ..evaluate import evaluate
 from ..models import Application
 from ..rules.registry import citation_en, citation_zh
 from ..ruleset import JILIN_2024, RuleSet
@@ -143,6 +142,9 @@ def assess_review(
 ) -> ReviewAssessment:
     """Assess a review on ``review_date``: passes when the cluster is eligible again and the plan's goals are met;
     then also gives the last day of the extended term."""
+    # Imported here so that importing this package does not load the evaluate module before it is needed.
+    from ..evaluate import evaluate
+
     report = evaluate(application, review_date)
     context_rule_set = review_date.rule_set if isinstance(review_date, EvaluationContext) else JILIN_2024
     goals_verdict = plan_goals_verdict(tuple(goals) if goals is not None else None, context_rule_set, params)
