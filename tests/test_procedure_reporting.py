@@ -19,7 +19,9 @@ def filed(year: int, on: dt.date) -> AnnualReportFiling:
     return AnnualReportFiling(year=year, filed_on=on)
 
 
-def states(as_of: dt.date, *filings: AnnualReportFiling, designated: dt.date = D, **params: object) -> dict[int, ReportState]:
+def states(
+    as_of: dt.date, *filings: AnnualReportFiling, designated: dt.date = D, **params: object
+) -> dict[int, ReportState]:
     p = dataclasses.replace(JILIN_2024_PROCEDURE, **params)  # type: ignore[arg-type]
     return {r.year: r.state for r in reports_due(validity_on(designated, as_of, (), p), filings, p)}
 

@@ -7,13 +7,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from procedure_support import DESIGNATED, record
 
 from cluster_criteria.evaluate import evaluate
 from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
 from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.verdicts import Status, Verdict
+from procedure_support import DESIGNATED, record
 
 DAY = dt.timedelta(days=1)
 IN_FORCE = dt.date(2025, 6, 30)
@@ -38,7 +38,9 @@ class TestEveryGround:
     def test_every_ground_cites_its_clause_and_quotes_it(self) -> None:
         """Citations run 第十四条第（一）项 … （五）项 with the verbatim text."""
         verdicts = revocation_verdicts(RevocationContext.of(record(annual_reports=ON_TIME), IN_FORCE))
-        assert verdicts[4].citation_zh == "第十四条第（五）项" and verdicts[4].text.startswith("（五）集群企业发生较大及以上")
+        assert verdicts[4].citation_zh == "第十四条第（五）项" and verdicts[4].text.startswith(
+            "（五）集群企业发生较大及以上"
+        )
 
 
 class TestGround1ExpiredOrReviewFailed:

@@ -74,7 +74,9 @@ class TestAllowedSteps:
         """The path table covers every stage of the machine."""
         assert set(PATHS) == set(Stage)
 
-    @pytest.mark.parametrize("stage", [Stage.SUBMITTED, Stage.ACCEPTED, Stage.PRELIMINARY_REVIEWED, Stage.VERIFIED_ON_SITE])
+    @pytest.mark.parametrize(
+        "stage", [Stage.SUBMITTED, Stage.ACCEPTED, Stage.PRELIMINARY_REVIEWED, Stage.VERIFIED_ON_SITE]
+    )
     def test_the_prefecture_may_decline_to_recommend_at_any_of_its_stages(self, stage: Stage) -> None:
         """Art. 10: acceptance, preliminary review and on-site checks may each end with no recommendation."""
         workflow = do(reach(stage), Action.NOT_RECOMMEND, START + dt.timedelta(days=30))
@@ -150,7 +152,9 @@ class TestRefusedSteps:
             do(workflow, Action.ACCEPT, START - dt.timedelta(days=1))
         assert caught.value.problems[0].code == "cc_date_backwards"
 
-    @pytest.mark.parametrize(("stage", "action"), [(Stage.SUBMITTED, Action.NOT_RECOMMEND), (Stage.PUBLIC_NOTICE, Action.REJECT)])
+    @pytest.mark.parametrize(
+        ("stage", "action"), [(Stage.SUBMITTED, Action.NOT_RECOMMEND), (Stage.PUBLIC_NOTICE, Action.REJECT)]
+    )
     def test_a_negative_decision_without_reasons_is_refused(self, stage: Stage, action: Action) -> None:
         """Not recommending and rejecting must say why."""
         actor = ACTOR_OF[TRANSITIONS[action].role]
