@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cluster_criteria.cli import main
 from cluster_criteria.errors import ApplicationError
@@ -176,3 +178,17 @@ class TestBadRecords:
         """--schema prints the JSON Schema of the record format."""
         assert main(["status", "--schema"]) == 0
         assert json.loads(capsys.readouterr().out)["title"] == "cluster-criteria designated cluster record"
+
+
+class TestMonitorProperties:
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.dates(min_value=dt.date(2024, 3, 15), max_value=dt.date(2040, 12, 31)),
+        st.sampled_from(sorted(RECORDS.glob("*.json"))),
+    )
+    def test_any_date_gives_five_grounds_and_an_outcome(self, as_of: dt.date, path: Path) -> None:
+        """Monitoring never raises on a valid record, whatever the date, and always judges all five grounds."""
+        report = monitor(load_record(path.read_bytes()), as_of)
+        assert [g.rule_id for g in report.grounds] == ["14.1", "14.2", "14.3", "14.4", "14.5"]
+        assert (report.outcome is RevocationOutcome.REVOKE) == any(g.status is Status.FAIL for g in report.grounds)
+        assert render_monitoring_text(report, "zh") and render_monitoring_text(report, "en")

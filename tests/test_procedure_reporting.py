@@ -95,3 +95,26 @@ class TestReportsDue:
             dt.date(2026, 4, 1), designated=dt.date(2025, 1, 1), first_report_year=FirstReportYear.FIRST_FULL_YEAR
         )
         assert sorted(got) == [2025]
+
+
+class TestReportProperties:
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.dates(min_value=dt.date(2024, 3, 15), max_value=dt.date(2026, 12, 31)),
+        st.integers(min_value=1, max_value=900),
+        st.integers(min_value=0, max_value=900),
+    )
+    def test_a_filing_is_on_time_exactly_when_it_is_on_or_before_the_due_date(
+        self, designated: dt.date, filed_after: int, as_of_after: int
+    ) -> None:
+        """For any designation, filing day and date asked about, the state follows the due date and nothing raises."""
+        year = designated.year
+        filed_on = dt.date(year + 1, 1, 1) + dt.timedelta(days=filed_after - 1)
+        as_of = dt.date(year + 1, 1, 1) + dt.timedelta(days=as_of_after)
+        validity = validity_on(designated, as_of)
+        reports = {r.year: r for r in reports_due(validity, [filed(year, filed_on)])}
+        report = reports[year]
+        if filed_on > as_of:
+            assert report.state is (ReportState.MISSING if as_of > report.due else ReportState.OPEN)
+        else:
+            assert (report.state is ReportState.ON_TIME) == (filed_on <= report.due)
