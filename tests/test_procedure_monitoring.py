@@ -39,7 +39,7 @@ def status_json(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> 
 
 
 def ground_status(data: dict[str, Any], rule_id: str) -> str:
-    return next(g["status"] for g in data["grounds"] if g["rule_id"] == rule_id)
+    return str(next(g["status"] for g in data["grounds"] if g["rule_id"] == rule_id))
 
 
 class TestExampleRecords:
