@@ -16,6 +16,8 @@ COMMAND_MODULES = (
     "evaluate",
     "rules",
     "schema",
+    "status",
+    "divisions",
 )
 
 

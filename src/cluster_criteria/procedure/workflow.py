@@ -1,0 +1,310 @@
+"""第八条至第十一条 — the recognition procedure as a state machine over an application's history.
+
+第九条 ……由所在地县（市、区）中小企业主管部门作为申报主体，由所在市（州）进行审核推荐。
+第十条 市（州）中小企业主管部门负责对集群申报进行受理、初审和实地核查，
+在符合基本条件的基础上，择优推荐至省工业和信息化厅。
+第十一条 省工业和信息化厅对各市（州）中小企业主管部门推荐的集群申报材料进行复审，
+择优形成特色产业集群名单，经公示无异议的，确定为“吉林省中小企业特色产业集群”，并在省工业和信息化厅门户网站公布。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from ..divisions import DivisionTable
+from ..errors import ApplicationError, InputProblem
+from ..models.base import InputModel
+from ..models.types import ShortText
+from ..rules.registry import citation_en, citation_zh
+from .bodies import Actor, Bodies, Role
+
+__all__ = [
+    "TRANSITIONS",
+    "Action",
+    "Stage",
+    "Transition",
+    "TransitionRefusedError",
+    "Workflow",
+    "WorkflowEvent",
+    "history_from_json",
+    "history_to_json",
+]
+
+
+class Stage(str, Enum):
+    """Where an application stands."""
+
+    NEW = "new"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    PRELIMINARY_REVIEWED = "preliminary_reviewed"
+    VERIFIED_ON_SITE = "verified_on_site"
+    RECOMMENDED = "recommended"
+    NOT_RECOMMENDED = "not_recommended"
+    PROVINCIAL_REVIEWED = "provincial_reviewed"
+    SHORTLISTED = "shortlisted"
+    PUBLIC_NOTICE = "public_notice"
+    DESIGNATED = "designated"
+    REJECTED = "rejected"
+
+    @property
+    def zh(self) -> str:
+        return _STAGE_LABELS[self][0]
+
+    @property
+    def en(self) -> str:
+        return _STAGE_LABELS[self][1]
+
+    @property
+    def terminal(self) -> bool:
+        return self in (Stage.NOT_RECOMMENDED, Stage.DESIGNATED, Stage.REJECTED)
+
+
+_STAGE_LABELS = {
+    Stage.NEW: ("未申报", "not yet submitted"),
+    Stage.SUBMITTED: ("已申报", "submitted"),
+    Stage.ACCEPTED: ("已受理", "accepted"),
+    Stage.PRELIMINARY_REVIEWED: ("已初审", "preliminary review done"),
+    Stage.VERIFIED_ON_SITE: ("已实地核查", "verified on site"),
+    Stage.RECOMMENDED: ("已推荐至省工业和信息化厅", "recommended to the province"),
+    Stage.NOT_RECOMMENDED: ("未推荐", "not recommended"),
+    Stage.PROVINCIAL_REVIEWED: ("已复审", "reviewed by the province"),
+    Stage.SHORTLISTED: ("已列入名单", "shortlisted"),
+    Stage.PUBLIC_NOTICE: ("公示中", "under public notice"),
+    Stage.DESIGNATED: ("已认定并公布", "designated and published"),
+    Stage.REJECTED: ("未予认定", "rejected"),
+}
+
+
+class Action(str, Enum):
+    """A step one of the named bodies takes."""
+
+    SUBMIT = "submit"
+    ACCEPT = "accept"
+    PRELIMINARY_REVIEW = "preliminary_review"
+    VERIFY_ON_SITE = "verify_on_site"
+    RECOMMEND = "recommend"
+    NOT_RECOMMEND = "not_recommend"
+    PROVINCIAL_REVIEW = "provincial_review"
+    SHORTLIST = "shortlist"
+    PUBLISH_NOTICE = "publish_notice"
+    DESIGNATE = "designate"
+    REJECT = "reject"
+
+    @property
+    def zh(self) -> str:
+        return _ACTION_LABELS[self][0]
+
+    @property
+    def en(self) -> str:
+        return _ACTION_LABELS[self][1]
+
+
+_ACTION_LABELS = {
+    Action.SUBMIT: ("申报", "submit"),
+    Action.ACCEPT: ("受理", "accept"),
+    Action.PRELIMINARY_REVIEW: ("初审", "preliminary review"),
+    Action.VERIFY_ON_SITE: ("实地核查", "on-site verification"),
+    Action.RECOMMEND: ("推荐至省工业和信息化厅", "recommend to the province"),
+    Action.NOT_RECOMMEND: ("不予推荐", "not recommend"),
+    Action.PROVINCIAL_REVIEW: ("复审", "provincial review"),
+    Action.SHORTLIST: ("择优列入名单", "shortlist"),
+    Action.PUBLISH_NOTICE: ("公示", "publish the notice"),
+    Action.DESIGNATE: ("确定并公布", "designate and publish"),
+    Action.REJECT: ("不予认定", "reject"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One allowed step: from which stages, to which, by whom, under which article, and whether reasons are due."""
+
+    action: Action
+    sources: tuple[Stage, ...]
+    target: Stage
+    role: Role
+    article: int
+    needs_reasons: bool = False
+
+    @property
+    def citation_zh(self) -> str:
+        return citation_zh(self.article, 0)
+
+    @property
+    def citation_en(self) -> str:
+        return citation_en(self.article, 0)
+
+
+_CITY_STAGES_BEFORE_RECOMMENDATION = (
+    Stage.SUBMITTED,
+    Stage.ACCEPTED,
+    Stage.PRELIMINARY_REVIEWED,
+    Stage.VERIFIED_ON_SITE,
+)
+
+TRANSITIONS: dict[Action, Transition] = {
+    t.action: t
+    for t in (
+        Transition(Action.SUBMIT, (Stage.NEW,), Stage.SUBMITTED, Role.COUNTY, 9),
+        Transition(Action.ACCEPT, (Stage.SUBMITTED,), Stage.ACCEPTED, Role.PREFECTURE, 10),
+        Transition(Action.PRELIMINARY_REVIEW, (Stage.ACCEPTED,), Stage.PRELIMINARY_REVIEWED, Role.PREFECTURE, 10),
+        Transition(Action.VERIFY_ON_SITE, (Stage.PRELIMINARY_REVIEWED,), Stage.VERIFIED_ON_SITE, Role.PREFECTURE, 10),
+        Transition(Action.RECOMMEND, (Stage.VERIFIED_ON_SITE,), Stage.RECOMMENDED, Role.PREFECTURE, 10),
+        Transition(
+            Action.NOT_RECOMMEND,
+            _CITY_STAGES_BEFORE_RECOMMENDATION,
+            Stage.NOT_RECOMMENDED,
+            Role.PREFECTURE,
+            10,
+            needs_reasons=True,
+        ),
+        Transition(Action.PROVINCIAL_REVIEW, (Stage.RECOMMENDED,), Stage.PROVINCIAL_REVIEWED, Role.PROVINCE, 11),
+        Transition(Action.SHORTLIST, (Stage.PROVINCIAL_REVIEWED,), Stage.SHORTLISTED, Role.PROVINCE, 11),
+        Transition(Action.PUBLISH_NOTICE, (Stage.SHORTLISTED,), Stage.PUBLIC_NOTICE, Role.PROVINCE, 11),
+        Transition(Action.DESIGNATE, (Stage.PUBLIC_NOTICE,), Stage.DESIGNATED, Role.PROVINCE, 11),
+        Transition(
+            Action.REJECT,
+            (Stage.PROVINCIAL_REVIEWED, Stage.PUBLIC_NOTICE),
+            Stage.REJECTED,
+            Role.PROVINCE,
+            11,
+            needs_reasons=True,
+        ),
+    )
+}
+
+
+class WorkflowEvent(InputModel):
+    """One step of the history: what was done, when, by whom and why."""
+
+    action: Action = Field(description="submit / accept / preliminary_review / … / designate / reject — Art. 9–11.")
+    date: dt.date = Field(description="Date of the step; never earlier than the step before.")
+    actor: Actor = Field(description="The body that took the step; it must be the body the article names.")
+    reasons: tuple[ShortText, ...] = Field(
+        default=(), description="Why: required for not_recommend and reject (e.g. an objection during the notice)."
+    )
+    note: ShortText | None = Field(default=None, description="Reference, e.g. the notice or the published list.")
+
+
+class TransitionRefusedError(ApplicationError):
+    """A step the measures do not allow; the problem cites the article and names the history entry."""
+
+    def __init__(self, problem: InputProblem, *, stage: Stage, action: Action, article: int) -> None:
+        super().__init__([problem])
+        self.stage = stage
+        self.action = action
+        self.article = article
+
+
+@dataclass(frozen=True, slots=True)
+class Workflow:
+    """An application's history and the stage it has reached. Immutable: :meth:`apply` returns a new workflow."""
+
+    bodies: Bodies
+    history: tuple[WorkflowEvent, ...] = ()
+    stage: Stage = Stage.NEW
+    table: DivisionTable | None = None
+
+    def allowed_actions(self) -> tuple[Action, ...]:
+        return tuple(a for a, t in TRANSITIONS.items() if self.stage in t.sources)
+
+    def apply(self, event: WorkflowEvent) -> Workflow:
+        """The workflow after ``event``, or :class:`TransitionRefusedError` saying which rule the step breaks."""
+        transition = TRANSITIONS[event.action]
+        index = len(self.history)
+
+        def refuse(code: str, zh: str, en: str) -> TransitionRefusedError:
+            return TransitionRefusedError(
+                InputProblem(
+                    f"history[{index}]", f"{transition.citation_zh}：{zh}", f"{transition.citation_en}: {en}", code
+                ),
+                stage=self.stage,
+                action=event.action,
+                article=transition.article,
+            )
+
+        if self.stage not in transition.sources:
+            allowed_zh = "、".join(a.zh for a in self.allowed_actions()) or "无（程序已结束）"
+            allowed_en = ", ".join(a.value for a in self.allowed_actions()) or "none (the procedure has ended)"
+            raise refuse(
+                "cc_transition_refused",
+                f"在“{self.stage.zh}”状态下不能“{event.action.zh}”；此时可以：{allowed_zh}",
+                f"cannot {event.action.en} when the application is {self.stage.en}; allowed now: {allowed_en}",
+            )
+        if self.history and event.date < self.history[-1].date:
+            previous = self.history[-1].date.isoformat()
+            raise refuse(
+                "cc_date_backwards",
+                f"日期 {event.date.isoformat()} 早于上一步骤的日期 {previous}",
+                f"date {event.date.isoformat()} is before the previous step's date {previous}",
+            )
+        body = self.bodies.for_role(transition.role)
+        if not body.matches(event.actor, self.table):
+            raise refuse(
+                "cc_wrong_actor",
+                f"“{event.action.zh}”应由{body.name_zh}作出，记录为 {event.actor.role.zh}（{event.actor.division}）",
+                f"{event.action.en} must be done by the {body.name_en}, not by the "
+                f"{event.actor.role.en} ({event.actor.division})",
+            )
+        if transition.needs_reasons and not event.reasons:
+            raise refuse(
+                "cc_reasons_required",
+                f"“{event.action.zh}”须写明理由",
+                f"{event.action.en} must state its reasons",
+            )
+        return Workflow(self.bodies, (*self.history, event), transition.target, self.table)
+
+    def step(
+        self,
+        action: Action | str,
+        date: dt.date,
+        actor: Actor,
+        *,
+        reasons: Iterable[str] = (),
+        note: str | None = None,
+    ) -> Workflow:
+        """Shorthand for :meth:`apply` with the event's fields."""
+        event = WorkflowEvent(action=Action(action), date=date, actor=actor, reasons=tuple(reasons), note=note)
+        return self.apply(event)
+
+    @classmethod
+    def replay(cls, events: Iterable[WorkflowEvent], bodies: Bodies, table: DivisionTable | None = None) -> Workflow:
+        """Apply a recorded history from the start; the first refused step raises."""
+        workflow = cls(bodies, table=table)
+        for event in events:
+            workflow = workflow.apply(event)
+        return workflow
+
+    @property
+    def designated_on(self) -> dt.date | None:
+        return self.history[-1].date if self.stage is Stage.DESIGNATED else None
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return history_to_json(self.history, indent=indent)
+
+
+_HISTORY = TypeAdapter(tuple[WorkflowEvent, ...])
+
+
+def history_to_json(history: Iterable[WorkflowEvent], *, indent: int | None = 2) -> str:
+    data: Any = _HISTORY.dump_python(tuple(history), mode="json", exclude_none=True)
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def history_from_json(text: str | bytes) -> tuple[WorkflowEvent, ...]:
+    """Read a history written by :func:`history_to_json`; problems name the entry and field."""
+    from ..jsonio import parse_json
+    from ..problems import from_validation_error
+
+    data = parse_json(text)
+    try:
+        return _HISTORY.validate_python(data)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None

@@ -1,0 +1,84 @@
+"""Art. 12 review (复核): a fresh Art. 6–7 evaluation together with the three-year plan's goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cluster_criteria.procedure import PlanGoal, assess_review, plan_goals_verdict
+from cluster_criteria.testing import ApplicationBuilder
+from cluster_criteria.verdicts import Status
+
+DESIGNATED = dt.date(2024, 6, 28)
+REVIEW_DAY = dt.date(2027, 7, 15)
+
+
+def goal(target: str, actual: str | None, comparison: str = ">=") -> PlanGoal:
+    return PlanGoal.model_validate(
+        {"id": "g", "name": "集群总产值", "target": target, "actual": actual, "comparison": comparison, "unit": "亿元"}
+    )
+
+
+def eligible_in_2027() -> ApplicationBuilder:
+    return ApplicationBuilder().shifted_years(2)
+
+
+class TestPlanGoals:
+    def test_a_goal_reached_exactly_is_met(self) -> None:
+        """55 ≥ 55 → met."""
+        assert plan_goals_verdict([goal("55", "55")]).status is Status.PASS
+
+    def test_a_goal_just_short_is_not_met(self) -> None:
+        """54.99 < 55 → not met, and with the default (all goals) the plan fails."""
+        verdict = plan_goals_verdict([goal("55", "54.99")])
+        assert verdict.status is Status.FAIL
+        assert verdict.check("plan_goal.g").status is Status.FAIL
+
+    def test_an_upper_bound_goal_is_met_at_or_below_its_target(self) -> None:
+        """Energy per unit ≤ 0.8: 0.8 met, 0.81 not."""
+        assert plan_goals_verdict([goal("0.8", "0.8", "<=")]).status is Status.PASS
+        assert plan_goals_verdict([goal("0.8", "0.81", "<=")]).status is Status.FAIL
+
+    def test_a_goal_without_an_actual_value_is_insufficient_data(self) -> None:
+        """Unknown achievement is never taken as met."""
+        verdict = plan_goals_verdict([goal("55", None)])
+        assert verdict.status is Status.INSUFFICIENT_DATA
+
+    def test_no_goals_at_all_is_insufficient_data(self) -> None:
+        """A review cannot assess a plan it has not seen."""
+        assert plan_goals_verdict(None).status is Status.INSUFFICIENT_DATA
+        assert plan_goals_verdict([]).status is Status.INSUFFICIENT_DATA
+
+    def test_the_verdict_cites_article_twelve(self) -> None:
+        """Citation and verbatim text of Art. 12."""
+        verdict = plan_goals_verdict([goal("1", "1")])
+        assert verdict.citation_zh == "第十二条" and "三年发展规划目标完成情况" in verdict.text
+
+
+class TestAssessReview:
+    def test_an_eligible_cluster_with_its_goals_met_passes_and_is_extended(self) -> None:
+        """Passed: the term runs on to 2030-06-27."""
+        result = assess_review(eligible_in_2027().build(), [goal("55", "56")], REVIEW_DAY, DESIGNATED)
+        assert result.passed
+        assert result.extended_last_day == dt.date(2030, 6, 27)
+
+    def test_a_second_review_extends_from_the_original_date(self) -> None:
+        """After one extension, a passed review reaches 2033-06-27."""
+        application = ApplicationBuilder().shifted_years(5).build()
+        result = assess_review(application, [goal("1", "1")], dt.date(2030, 7, 15), DESIGNATED, extensions_so_far=1)
+        assert result.extended_last_day == dt.date(2033, 6, 27)
+
+    def test_an_ineligible_cluster_fails_even_with_its_goals_met(self) -> None:
+        """Total output of 19.99 亿元 in 2025 (below 20 亿元) fails Art. 6(1), so the review fails."""
+        application = (
+            eligible_in_2027()
+            .year(2025, total_output="19.99亿元", sme_output="13亿元", leading_industry_output="14.5亿元")
+            .build()
+        )
+        result = assess_review(application, [goal("1", "1")], REVIEW_DAY, DESIGNATED)
+        assert result.status is Status.FAIL and result.extended_last_day is None
+        assert result.evaluation.verdict("6.1").status is Status.FAIL
+
+    def test_unmet_goals_fail_an_eligible_cluster(self) -> None:
+        """Eligible again, but the plan was not carried out."""
+        result = assess_review(eligible_in_2027().build(), [goal("55", "40")], REVIEW_DAY, DESIGNATED)
+        assert result.status is Status.FAIL

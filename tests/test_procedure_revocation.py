@@ -1,0 +1,235 @@
+"""Art. 14: one rule per ground of revocation; each ground passes when it is not met and fails when it is."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from cluster_criteria.evaluate import evaluate
+from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
+from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE
+from cluster_criteria.testing import ApplicationBuilder
+from cluster_criteria.verdicts import Status, Verdict
+from procedure_support import DESIGNATED, record
+
+DAY = dt.timedelta(days=1)
+IN_FORCE = dt.date(2025, 6, 30)
+ON_TIME = [{"year": 2024, "filed_on": "2025-03-20"}]
+
+
+def ground(rule_id: str, rec: DesignatedClusterRecord, as_of: dt.date = IN_FORCE, **params: Any) -> Verdict:
+    p = dataclasses.replace(JILIN_2024_PROCEDURE, **params)
+    for verdict in revocation_verdicts(RevocationContext.of(rec, as_of, p)):
+        if verdict.rule_id == rule_id:
+            return verdict
+    raise KeyError(rule_id)
+
+
+class TestEveryGround:
+    def test_a_clean_record_meets_no_ground(self) -> None:
+        """In force, reports on time, nothing found: all five grounds pass."""
+        verdicts = revocation_verdicts(RevocationContext.of(record(annual_reports=ON_TIME), IN_FORCE))
+        assert [v.rule_id for v in verdicts] == ["14.1", "14.2", "14.3", "14.4", "14.5"]
+        assert {v.status for v in verdicts} == {Status.PASS}
+
+    def test_every_ground_cites_its_clause_and_quotes_it(self) -> None:
+        """Citations run 第十四条第（一）项 … （五）项 with the verbatim text."""
+        verdicts = revocation_verdicts(RevocationContext.of(record(annual_reports=ON_TIME), IN_FORCE))
+        assert verdicts[4].citation_zh == "第十四条第（五）项" and verdicts[4].text.startswith(
+            "（五）集群企业发生较大及以上"
+        )
+
+
+class TestGround1ExpiredOrReviewFailed:
+    LAST_DAY = dt.date(2027, 6, 27)
+
+    def test_in_force_on_the_last_day_does_not_meet_the_ground(self) -> None:
+        """2027-06-27 is the last day in force."""
+        assert ground("14.1", record(), self.LAST_DAY).status is Status.PASS
+
+    def test_expired_with_no_request_is_open_while_the_deadline_is_unknown(self) -> None:
+        """The measures set no deadline for asking for a review."""
+        verdict = ground("14.1", record(), self.LAST_DAY + DAY)
+        assert verdict.status is Status.NEEDS_REVIEW
+        assert "review.request_deadline" in verdict.readings
+
+    def test_no_request_by_the_deadline_meets_the_ground_the_day_after_it(self) -> None:
+        """Deadline 2027-09-30: open on that day, met on 2027-10-01."""
+        rec = record(review_request_deadline="2027-09-30")
+        assert ground("14.1", rec, dt.date(2027, 9, 30)).status is Status.NEEDS_REVIEW
+        assert ground("14.1", rec, dt.date(2027, 10, 1)).status is Status.FAIL
+
+    def test_a_failed_review_meets_the_ground(self) -> None:
+        """经复核未通过."""
+        rec = record(reviews=[{"requested_on": "2027-07-01", "decided_on": "2027-09-01", "passed": False}])
+        assert ground("14.1", rec, dt.date(2027, 9, 1)).status is Status.FAIL
+
+    def test_a_pending_review_is_open(self) -> None:
+        """Requested and not decided: a reviewer waits for the decision."""
+        rec = record(reviews=[{"requested_on": "2027-07-01"}], review_request_deadline="2027-07-31")
+        assert ground("14.1", rec, dt.date(2027, 8, 15)).status is Status.NEEDS_REVIEW
+
+    def test_a_passed_review_keeps_the_designation(self) -> None:
+        """Passed: extended to 2030-06-27, the ground is not met."""
+        rec = record(reviews=[{"requested_on": "2027-07-01", "decided_on": "2027-09-01", "passed": True}])
+        verdict = ground("14.1", rec, dt.date(2028, 1, 1))
+        assert verdict.status is Status.PASS and "2030-06-27" in verdict.checks[0].note_zh
+
+    def test_before_designation_the_ground_does_not_apply(self) -> None:
+        """A date before the designation has nothing to revoke."""
+        assert ground("14.1", record(), DESIGNATED - DAY).status is Status.NOT_APPLICABLE
+
+
+class TestGround2FalseApplicationOrViolations:
+    def test_no_finding_does_not_meet_the_ground(self) -> None:
+        """findings: [] declares none."""
+        assert ground("14.2", record()).status is Status.PASS
+
+    @pytest.mark.parametrize("kind", ["false_application", "violation"])
+    def test_a_finding_meets_the_ground(self, kind: str) -> None:
+        """发现虚假申报或存在违法违规行为."""
+        rec = record(findings=[{"kind": kind, "date": "2025-05-01"}])
+        assert ground("14.2", rec).status is Status.FAIL
+
+    def test_a_finding_after_the_date_asked_about_is_not_known_yet(self) -> None:
+        """On 2025-04-30 the finding of 2025-05-01 has not been made."""
+        rec = record(findings=[{"kind": "violation", "date": "2025-05-01"}])
+        assert ground("14.2", rec, dt.date(2025, 4, 30)).status is Status.PASS
+
+    def test_no_record_of_findings_is_insufficient_data(self) -> None:
+        """An omitted list is not supplied, never taken as none."""
+        verdict = ground("14.2", record(findings=None))
+        assert verdict.status is Status.INSUFFICIENT_DATA and verdict.checks[0].missing == ("findings",)
+
+
+class TestGround3ReportsAndMonitoring:
+    def test_reports_on_time_do_not_meet_the_ground(self) -> None:
+        """Filed 2025-03-20 for 2024."""
+        assert ground("14.3", record(annual_reports=ON_TIME)).status is Status.PASS
+
+    def test_a_late_report_meets_the_ground(self) -> None:
+        """Filed 2025-04-01: not in time."""
+        rec = record(annual_reports=[{"year": 2024, "filed_on": "2025-04-01"}])
+        assert ground("14.3", rec).status is Status.FAIL
+
+    def test_a_missing_report_meets_the_ground_from_the_day_after_the_due_date(self) -> None:
+        """Unfiled: passes on 2025-03-31, fails on 2025-04-01."""
+        assert ground("14.3", record(), dt.date(2025, 3, 31)).status is Status.PASS
+        assert ground("14.3", record(), dt.date(2025, 4, 1)).status is Status.FAIL
+
+    def test_a_refusal_of_monitoring_meets_the_ground(self) -> None:
+        """不接受、不配合监测监督工作."""
+        rec = record(annual_reports=ON_TIME, monitoring_refusals=[{"date": "2025-05-20"}])
+        assert ground("14.3", rec).status is Status.FAIL
+
+    def test_no_record_of_filings_is_insufficient_data(self) -> None:
+        """annual_reports omitted: the library cannot tell."""
+        assert ground("14.3", record(annual_reports=None)).status is Status.INSUFFICIENT_DATA
+
+
+class TestGround4MajorChanges:
+    def change(self, filed_on: str | None = None, date: str = "2025-02-10") -> DesignatedClusterRecord:
+        entry = {"kind": "leading_industry", "date": date, **({"filed_on": filed_on} if filed_on else {})}
+        return record(changes=[entry])
+
+    def test_a_change_filed_by_the_due_date_of_that_years_report_does_not_meet_the_ground(self) -> None:
+        """Changed 2025-02-10, filed 2026-03-31 (the due date of the report on 2025)."""
+        assert ground("14.4", self.change("2026-03-31"), dt.date(2026, 6, 1)).status is Status.PASS
+
+    def test_a_change_filed_the_day_after_that_due_date_meets_the_ground(self) -> None:
+        """Filed 2026-04-01: late."""
+        assert ground("14.4", self.change("2026-04-01"), dt.date(2026, 6, 1)).status is Status.FAIL
+
+    def test_an_unfiled_change_is_open_until_the_deadline_and_met_after_it(self) -> None:
+        """Not filed: needs review on 2026-03-31, fails on 2026-04-01."""
+        assert ground("14.4", self.change(), dt.date(2026, 3, 31)).status is Status.NEEDS_REVIEW
+        assert ground("14.4", self.change(), dt.date(2026, 4, 1)).status is Status.FAIL
+
+    def test_a_filing_period_in_days_can_replace_the_default_reading(self) -> None:
+        """With 30 days: filed on day 30 passes, on day 31 fails."""
+        assert ground("14.4", self.change("2025-03-12"), change_filing_days=30).status is Status.PASS
+        assert ground("14.4", self.change("2025-03-13"), change_filing_days=30).status is Status.FAIL
+
+    def test_a_change_before_the_designation_is_not_counted(self) -> None:
+        """Changes before 2024-06-28 belong to the application, not to the designated cluster."""
+        assert ground("14.4", self.change(date="2024-06-27")).status is Status.PASS
+
+    def test_no_record_of_changes_is_insufficient_data(self) -> None:
+        """changes omitted."""
+        assert ground("14.4", record(changes=None)).status is Status.INSUFFICIENT_DATA
+
+
+class TestGround5EventsAfterDesignation:
+    def incident(self, **fields: Any) -> DesignatedClusterRecord:
+        return record(incidents=[{"kind": "safety", "date": "2025-01-20", **fields}])
+
+    def test_a_larger_accident_after_designation_meets_the_ground(self) -> None:
+        """较大 ≥ 较大: revoked."""
+        assert ground("14.5", self.incident(severity="larger")).status is Status.FAIL
+
+    def test_an_ordinary_accident_does_not_meet_the_ground(self) -> None:
+        """一般 < 较大."""
+        assert ground("14.5", self.incident(severity="ordinary")).status is Status.PASS
+
+    @pytest.mark.parametrize(("deaths", "status"), [(2, Status.PASS), (3, Status.FAIL)])
+    def test_the_grade_is_derived_from_deaths_at_the_larger_boundary(self, deaths: int, status: Status) -> None:
+        """3 deaths reach 较大 (国务院令第493号 第三条); 2 deaths with no other harm do not."""
+        rec = self.incident(deaths=deaths, serious_injuries=0, direct_loss="100万元")
+        verdict = ground("14.5", rec)
+        assert verdict.status is status
+        assert "severity.production_safety" in verdict.readings
+
+    def test_art_14_5_is_stricter_than_art_7_2_for_the_same_accident(self) -> None:
+        """A 较大 accident leaves Art. 7(2) passing but revokes under Art. 14(5)."""
+        accident = {"kind": "safety", "date": "2025-01-20", "severity": "larger"}
+        application = ApplicationBuilder().incident(**accident).build()
+        assert evaluate(application, dt.date(2025, 6, 30)).verdict("7.2").status is Status.PASS
+        verdict = ground("14.5", record(incidents=[accident]))
+        assert verdict.status is Status.FAIL
+        assert "revocation.stricter_accident_floor" in verdict.readings
+
+    @pytest.mark.parametrize("kind", ["quality", "environmental"])
+    def test_larger_quality_and_environmental_accidents_also_meet_the_ground(self, kind: str) -> None:
+        """The floor 较大 covers all three kinds of accident."""
+        assert ground("14.5", self.incident(kind=kind, severity="larger")).status is Status.FAIL
+
+    @pytest.mark.parametrize(("severity", "status"), [("larger", Status.PASS), ("major", Status.FAIL)])
+    def test_security_events_count_from_major(self, severity: str, status: Status) -> None:
+        """网络安全事件和数据安全事件 stay at 重大及以上."""
+        rec = record(incidents=[{"kind": "data_security", "date": "2025-01-20", "severity": severity}])
+        assert ground("14.5", rec).status is status
+
+    @pytest.mark.parametrize("kind", ["tax_evasion", "serious_dishonesty", "other_major_violation"])
+    def test_a_violation_after_designation_meets_the_ground(self, kind: str) -> None:
+        """偷税漏税、违法违规、严重失信和其它重大问题."""
+        rec = record(violations=[{"kind": kind, "date": "2025-01-20"}])
+        assert ground("14.5", rec).status is Status.FAIL
+
+    @pytest.mark.parametrize(("day", "status"), [(DESIGNATED - DAY, Status.PASS), (DESIGNATED, Status.FAIL)])
+    def test_the_window_starts_on_the_designation_date(self, day: dt.date, status: Status) -> None:
+        """An accident on the designation date counts, one the day before does not."""
+        rec = record(incidents=[{"kind": "safety", "date": day.isoformat(), "severity": "larger"}])
+        assert ground("14.5", rec).status is status
+
+    def test_an_event_after_the_date_asked_about_is_not_counted(self) -> None:
+        """The window ends on the report's date."""
+        assert ground("14.5", self.incident(severity="major"), dt.date(2025, 1, 19)).status is Status.PASS
+
+    def test_an_accident_of_unknown_grade_is_insufficient_data(self) -> None:
+        """Neither a stated grade nor figures."""
+        verdict = ground("14.5", self.incident())
+        assert verdict.status is Status.INSUFFICIENT_DATA
+
+    def test_no_record_of_incidents_or_violations_is_insufficient_data(self) -> None:
+        """Omitted lists are not supplied."""
+        assert ground("14.5", record(incidents=None)).status is Status.INSUFFICIENT_DATA
+        assert ground("14.5", record(violations=None)).status is Status.INSUFFICIENT_DATA
+
+    def test_the_floors_come_from_the_parameters(self) -> None:
+        """Art. 14(5): 较大 for accidents, 重大 for security events, each with its source."""
+        p = JILIN_2024_PROCEDURE
+        assert p.accident_severity_floor.zh == "较大" and p.security_event_severity_floor.zh == "重大"
+        assert p.accident_source.place == "第十四条第（五）项"
