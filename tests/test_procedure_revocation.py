@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cluster_criteria.evaluate import evaluate
+from cluster_criteria.evaluation import evaluate
 from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
 from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE
 from cluster_criteria.testing import ApplicationBuilder

@@ -143,7 +143,7 @@ def assess_review(
     """Assess a review on ``review_date``: passes when the cluster is eligible again and the plan's goals are met;
     then also gives the last day of the extended term."""
     # Imported here so that importing this package does not load the evaluate module before it is needed.
-    from ..evaluate import evaluate
+    from ..evaluation import evaluate
 
     report = evaluate(application, review_date)
     context_rule_set = review_date.rule_set if isinstance(review_date, EvaluationContext) else JILIN_2024
