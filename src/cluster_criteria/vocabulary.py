@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 
 __all__ = [
@@ -9,13 +10,15 @@ __all__ = [
     "CatalogueStatus",
     "DesignationKind",
     "IncidentKind",
+    "LabelledEnum",
     "Severity",
     "ViolationKind",
+    "register_labels",
 ]
 
 
-class _Labelled(str, Enum):
-    """An enumeration whose members know their Chinese and English labels."""
+class LabelledEnum(str, Enum):
+    """An enumeration whose members know their Chinese and English labels (see :func:`register_labels`)."""
 
     @property
     def zh(self) -> str:
@@ -29,7 +32,7 @@ class _Labelled(str, Enum):
         return self.zh if lang.startswith("zh") else self.en
 
 
-class CatalogueStatus(_Labelled):
+class CatalogueStatus(LabelledEnum):
     """Where the leading industry stands in the national 《产业结构调整指导目录》 (Art. 7(1))."""
 
     ENCOURAGED = "encouraged"
@@ -39,7 +42,7 @@ class CatalogueStatus(_Labelled):
     PROHIBITED = "prohibited"
 
 
-class DesignationKind(_Labelled):
+class DesignationKind(LabelledEnum):
     """Enterprise titles counted by Art. 6(2)."""
 
     SINGLE_CHAMPION = "single_champion"
@@ -48,7 +51,7 @@ class DesignationKind(_Labelled):
     HIGH_TECH_ENTERPRISE = "high_tech_enterprise"
 
 
-class IncidentKind(_Labelled):
+class IncidentKind(LabelledEnum):
     """Kinds of accident and security event named in Art. 7(2), 7(3) and 14(5)."""
 
     SAFETY = "safety"
@@ -58,7 +61,7 @@ class IncidentKind(_Labelled):
     DATA_SECURITY = "data_security"
 
 
-class Severity(_Labelled):
+class Severity(LabelledEnum):
     """The four grades of Chinese emergency law, lowest first so that grades compare by ``rank``."""
 
     ORDINARY = "ordinary"
@@ -74,7 +77,7 @@ class Severity(_Labelled):
         return self.rank >= other.rank
 
 
-class ViolationKind(_Labelled):
+class ViolationKind(LabelledEnum):
     """Findings named in Art. 7(4) and 14(5)."""
 
     TAX_EVASION = "tax_evasion"
@@ -82,7 +85,7 @@ class ViolationKind(_Labelled):
     OTHER_MAJOR_VIOLATION = "other_major_violation"
 
 
-class Answer(_Labelled):
+class Answer(LabelledEnum):
     """The answer to one qualitative requirement: nothing is met unless someone says so."""
 
     MET = "met"
@@ -118,3 +121,8 @@ _LABELS: dict[Enum, tuple[str, str]] = {
     Answer.NOT_MET: ("不符合", "not met"),
     Answer.NOT_ANSWERED: ("未作答", "not answered"),
 }
+
+
+def register_labels(labels: Mapping[Enum, tuple[str, str]]) -> None:
+    """Give the members of a :class:`LabelledEnum` their (Chinese, English) labels."""
+    _LABELS.update(labels)

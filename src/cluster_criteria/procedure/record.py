@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
@@ -14,6 +13,7 @@ from ..errors import ApplicationError, InputProblem
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
 from ..models.types import ShortText, coerce_decimal
+from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
 __all__ = [
@@ -34,17 +34,7 @@ __all__ = [
 Number = Annotated[Decimal, BeforeValidator(coerce_decimal)]
 
 
-class _Labelled(str, Enum):
-    @property
-    def zh(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def en(self) -> str:
-        return _LABELS[self][1]
-
-
-class ChangeKind(_Labelled):
+class ChangeKind(LabelledEnum):
     """The major changes Art. 14(4) names."""
 
     LEADING_INDUSTRY = "leading_industry"
@@ -53,21 +43,23 @@ class ChangeKind(_Labelled):
     OTHER_MAJOR = "other_major"
 
 
-class FindingKind(_Labelled):
+class FindingKind(LabelledEnum):
     """What Art. 14(2) names: a false application, or violations found."""
 
     FALSE_APPLICATION = "false_application"
     VIOLATION = "violation"
 
 
-_LABELS: dict[Enum, tuple[str, str]] = {
-    ChangeKind.LEADING_INDUSTRY: ("主导产业变更", "change of leading industry"),
-    ChangeKind.SPATIAL_SCOPE: ("空间范围变更", "change of spatial scope"),
-    ChangeKind.OPERATING_BODY: ("运营管理机构变更", "change of operating body"),
-    ChangeKind.OTHER_MAJOR: ("其他重大变动", "other major change"),
-    FindingKind.FALSE_APPLICATION: ("虚假申报", "false application"),
-    FindingKind.VIOLATION: ("违法违规行为", "violation of laws or regulations"),
-}
+register_labels(
+    {
+        ChangeKind.LEADING_INDUSTRY: ("主导产业变更", "change of leading industry"),
+        ChangeKind.SPATIAL_SCOPE: ("空间范围变更", "change of spatial scope"),
+        ChangeKind.OPERATING_BODY: ("运营管理机构变更", "change of operating body"),
+        ChangeKind.OTHER_MAJOR: ("其他重大变动", "other major change"),
+        FindingKind.FALSE_APPLICATION: ("虚假申报", "false application"),
+        FindingKind.VIOLATION: ("违法违规行为", "violation of laws or regulations"),
+    }
+)
 
 
 class DesignationRecord(InputModel):

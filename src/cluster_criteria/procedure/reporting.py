@@ -8,18 +8,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, FirstReportYear, ProcedureParameters
+from ..vocabulary import LabelledEnum, register_labels
 from .record import AnnualReportFiling
 from .validity import Validity
 
 __all__ = ["ReportDue", "ReportState", "due_date", "reports_due"]
 
 
-class ReportState(str, Enum):
+class ReportState(LabelledEnum):
     """Where the report on one year stands on a date."""
 
     ON_TIME = "on_time"
@@ -27,21 +27,15 @@ class ReportState(str, Enum):
     MISSING = "missing"
     OPEN = "open"
 
-    @property
-    def zh(self) -> str:
-        return _LABELS[self][0]
 
-    @property
-    def en(self) -> str:
-        return _LABELS[self][1]
-
-
-_LABELS = {
-    ReportState.ON_TIME: ("按时报送", "filed on time"),
-    ReportState.LATE: ("逾期报送", "filed late"),
-    ReportState.MISSING: ("逾期未报送", "missing (overdue)"),
-    ReportState.OPEN: ("未到截止日", "not yet due"),
-}
+register_labels(
+    {
+        ReportState.ON_TIME: ("按时报送", "filed on time"),
+        ReportState.LATE: ("逾期报送", "filed late"),
+        ReportState.MISSING: ("逾期未报送", "missing (overdue)"),
+        ReportState.OPEN: ("未到截止日", "not yet due"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
