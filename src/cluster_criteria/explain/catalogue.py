@@ -288,10 +288,13 @@ def describe_parameter(rule_set: RuleSet, name: str, lang: str) -> str:
         source = f"{value.source.document} {value.source.place}" + (
             f"：“{value.source.quote}”" if value.source.quote else ""
         )
+        from .locale import format_quantity
+
         word, comparison = value.word.word, value.word.comparison.value
+        shown = format_quantity(value.value, value.unit, "zh" if zh else "en", least=0)
         if zh:
-            return f"{name} = {value.value} {value.unit}（{word}，{comparison}{soft}）— {source}"
-        return f"{name} = {value.value} {value.unit} ({word}, {comparison}{soft}) — {source}"
+            return f"{name} = {shown}（{word}，{comparison}{soft}）— {source}"
+        return f"{name} = {shown} ({word}, {comparison}{soft}) — {source}"
     if isinstance(value, LegalWord):
         return f"{name} = {value.word} ({value.comparison.value}, {value.reading})"
     if isinstance(value, tuple):
