@@ -195,7 +195,8 @@ def format_quantity(
         rounding=rounding,
         apart_from=apart_from,
     )
-    zh_word, en_word = _UNIT_WORDS.get(unit, (unit, f" {unit}" if unit else ""))
+    spaced = f" {unit}" if unit and unit.isascii() else unit
+    zh_word, en_word = _UNIT_WORDS.get(unit, (spaced, f" {unit}" if unit else ""))
     return f"{number}{zh_word}" if code == "zh" else f"{number}{en_word}"
 
 

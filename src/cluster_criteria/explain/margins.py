@@ -68,9 +68,16 @@ def margin_of(check: Check) -> Margin | None:
         return _counted_share(check)
     if check.value is None or check.threshold is None:
         return None
-    field = check.figures[0].field if len(check.figures) == 1 and check.unit not in _COUNTED_UNITS else ""
+    # The input figure that is the check's value, when there is one (a count of enterprises has none).
+    field = next((f.field for f in check.figures if _same(f.value, check.value)), "")
+    if check.unit in _COUNTED_UNITS:
+        field = ""
     whole = check.unit in _COUNTED_UNITS
     return _make(check, field, Fraction(check.value), Fraction(check.threshold), whole=whole, year=check.year)
+
+
+def _same(value: object, number: Decimal) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool) and Decimal(value) == number
 
 
 def _direction(comparison: str) -> tuple[int, bool]:

@@ -42,7 +42,9 @@ def _parameter_rows(rule_set: RuleSet, names: tuple[str, ...]) -> list[str]:
             shown = ", ".join(str(getattr(v, "value", v)) for v in value)
             rows.append(f"| `{name}` | {_cell(shown)} | — | — | {_cell(rule_set.name_zh)} |")
         else:
-            rows.append(f"| `{name}` | {_cell(str(getattr(value, 'value', value)))} | — | — | {_cell(rule_set.name_zh)} |")
+            rows.append(
+                f"| `{name}` | {_cell(str(getattr(value, 'value', value)))} | — | — | {_cell(rule_set.name_zh)} |"
+            )
     return rows
 
 
@@ -62,8 +64,9 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
         f"({rs.effective_source.place}: {rs.effective_source.quote}).",
         "",
         "Each rule is one clause of Art. 6 (basic conditions) or Art. 7 (exclusions). Its verdict is `pass`, `fail`, "
-        "`needs_review`, `insufficient_data` or `not_applicable`; why each reading of the text was chosen is set out in "
-        "[interpretation.md](interpretation.md). `cluster-criteria explain RULE_ID` prints the same information.",
+        "`needs_review`, `insufficient_data` or `not_applicable`; why each reading of the text was chosen is set "
+        "out in [interpretation.md](interpretation.md). `cluster-criteria explain RULE_ID` prints the same "
+        "information.",
         "",
         "| rule | clause | title | function |",
         "|---|---|---|---|",
@@ -113,7 +116,9 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
             if reading is None:
                 continue
             alternatives = (
-                " Alternatives: " + ", ".join(f"`{a}`" for a in reading.alternatives) + "." if reading.alternatives else ""
+                " Alternatives: " + ", ".join(f"`{a}`" for a in reading.alternatives) + "."
+                if reading.alternatives
+                else ""
             )
             out.append(
                 f"- `{reading.id}` — {reading.title_zh} / {reading.title_en}. {reading.explanation_en}{alternatives}"

@@ -487,7 +487,7 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
                 )
             else:
                 text = (
-                    f"差额：{held}{subject}须低于{limit}，现高出{gap}"
+                    f"差额：{held}{subject}须低于{limit}，现" + (f"高出{gap}" if margin.gap else "恰好等于该值")
                     if margin.strict
                     else f"超出：{held}{subject}须不超过{limit}，超出{gap}"
                 )
@@ -509,7 +509,8 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
             )
         else:
             text = (
-                f"Shortfall: {held}{subject} would have to be below {limit}; it is {gap} over"
+                f"Shortfall: {held}{subject} would have to be below {limit}; it is "
+                + (f"{gap} over" if margin.gap else "exactly at it")
                 if margin.strict
                 else f"Over the limit: {held}{subject} would have to be at most {limit}; it is {gap} over"
             )
