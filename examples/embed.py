@@ -1,6 +1,6 @@
 """Embedding cluster-criteria in another system: build the input in code, evaluate, read verdicts, render.
 
-    python examples/embed.py
+python examples/embed.py
 """
 
 from __future__ import annotations

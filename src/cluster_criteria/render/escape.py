@@ -13,9 +13,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 def escape_text(text: str) -> str:
     """For a terminal: control characters (escape sequences, carriage returns) are shown, not obeyed."""
-    return "".join(
-        ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf") else f"\\x{ord(ch):02x}" for ch in text
-    )
+    return "".join(ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf") else _visible(ch) for ch in text)
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def escape_html(text: str) -> str:
