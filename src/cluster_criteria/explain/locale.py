@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 __all__ = [
     "Lang",
@@ -101,8 +102,16 @@ def format_number(
     other = None if apart_from is None else to_decimal(apart_from)
     shown, places = _choose_places(exact, least, most, rounding, other)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text: str = format_decimal(shown, format=pattern, locale=_BABEL_LOCALE[lang_of(lang)])
+    text: str = format_decimal(shown, format=pattern, locale=_locale(lang_of(lang)))
     return text
+
+
+@lru_cache(maxsize=4)
+def _locale(lang: Lang) -> Any:
+    """Babel's Locale, parsed once per language (parsing it on every call costs more than the formatting)."""
+    from babel import Locale
+
+    return Locale.parse(_BABEL_LOCALE[lang])
 
 
 def format_percent(
@@ -177,11 +186,12 @@ def format_quantity(
     rounding: Rounding = "nearest",
     apart_from: Decimal | Fraction | int | None = None,
     least: int | None = None,
+    most: int | None = None,
 ) -> str:
     """A value in its unit: money (元), ratios (%), counts and measures (家, 件, 平方公里, kgce/t …)."""
     code = lang_of(lang)
     if unit == "元":
-        return format_money(value, code, rounding=rounding, apart_from=apart_from, least=least)
+        return format_money(value, code, rounding=rounding, apart_from=apart_from, least=least, most=most or 6)
     if unit == "%":
         return format_percent(
             value, code, rounding=rounding, apart_from=apart_from, least=2 if least is None else least
@@ -209,7 +219,7 @@ def format_date(day: dt.date, lang: str = "zh") -> str:
     from babel.dates import format_date as babel_date
 
     if lang_of(lang) == "zh":
-        text: str = babel_date(day, format="long", locale="zh_Hans_CN")
+        text: str = babel_date(day, format="long", locale=_locale("zh"))
     else:
-        text = babel_date(day, format="d MMMM y", locale="en")
+        text = babel_date(day, format="d MMMM y", locale=_locale("en"))
     return text

@@ -470,7 +470,8 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
     shortfall = margin.kind is MarginKind.SHORTFALL
     # Round so the statement stays true: a needed value up (down for a ceiling), a shortfall up, a headroom down.
     toward_limit: Rounding = "up" if margin.direction > 0 else "down"
-    limit = format_quantity(margin.limit, unit, lang, rounding=toward_limit, least=0)
+    # Money margins keep two decimals of their scale (亿元, 万元, million): enough to compare candidates.
+    limit = format_quantity(margin.limit, unit, lang, rounding=toward_limit, least=0, most=2)
     gap = _gap(margin, lang, "up" if shortfall else "down")
     current = format_quantity(margin.current, unit, lang, apart_from=margin.limit)
     held = _held(check, margin, lang)
@@ -529,7 +530,7 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
 def _gap(margin: Margin, lang: Lang, rounding: str) -> str:
     if margin.unit == "%":
         return format_points(margin.gap, lang, rounding="up" if rounding == "up" else "down")
-    return format_quantity(margin.gap, margin.unit, lang, rounding="up" if rounding == "up" else "down")
+    return format_quantity(margin.gap, margin.unit, lang, rounding="up" if rounding == "up" else "down", most=2)
 
 
 def _subject(check: Check, margin: Margin, lang: Lang) -> str:
