@@ -470,8 +470,9 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
     shortfall = margin.kind is MarginKind.SHORTFALL
     # Round so the statement stays true: a needed value up (down for a ceiling), a shortfall up, a headroom down.
     toward_limit: Rounding = "up" if margin.direction > 0 else "down"
-    # Money margins keep two decimals of their scale (亿元, 万元, million): enough to compare candidates.
-    limit = format_quantity(margin.limit, unit, lang, rounding=toward_limit, least=0, most=2)
+    # The limit keeps its digits (it is the exact figure that would meet the check); the gap is rounded to two
+    # decimals of its scale (亿元, 万元, million), in the direction that keeps the statement true.
+    limit = format_quantity(margin.limit, unit, lang, rounding=toward_limit, least=0)
     gap = _gap(margin, lang, "up" if shortfall else "down")
     current = format_quantity(margin.current, unit, lang, apart_from=margin.limit)
     held = _held(check, margin, lang)
