@@ -35,6 +35,7 @@ ul.checks li { margin: 4px 0; display: grid; grid-template-columns: 6.2em 1fr; a
 .readings { font-size: 9pt; color: #555; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
+td:first-child { white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
 .badge.pass { color: #17632a; border-color: #17632a; background: #eef7f0; }
 .badge.fail { color: #a11616; border-color: #a11616; background: #fbeeee; }
