@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .comments import strip_comments
 from .errors import ApplicationError
 from .models import Application
 from .problems import from_validation_error
@@ -61,13 +62,16 @@ def parse_json(text: str | bytes) -> Any:
 
 
 def application_from_data(data: Any) -> Application:
-    """Validate parsed data (a dict) into an :class:`Application`, or raise :class:`ApplicationError`."""
+    """Validate parsed data (a dict) into an :class:`Application`, or raise :class:`ApplicationError`.
+
+    Keys starting with ``$comment`` (notes, as in the blank template) are dropped first.
+    """
     if not isinstance(data, dict):
         raise ApplicationError.single(
             "", "申报材料应为 JSON 对象", "an application must be a JSON object", "cc_not_object"
         )
     try:
-        return Application.model_validate(data)
+        return Application.model_validate(strip_comments(data))
     except ValidationError as exc:
         raise from_validation_error(exc) from None
     except RecursionError:

@@ -15,7 +15,9 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_INELIGIBLE", "EXIT_OK", "EXIT_UNDECIDED", "EX
 COMMAND_MODULES = (
     "evaluate",
     "rules",
+    "explain",
     "schema",
+    "template",
     "status",
     "divisions",
 )

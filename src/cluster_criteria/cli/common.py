@@ -28,6 +28,7 @@ EXIT_UNDECIDED = 11
 _MESSAGES = {
     "bad_input": ("输入有误，无法评估：", "The input cannot be evaluated:"),
     "cannot_read": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
+    "cannot_write": ("无法写入文件 {path}：{reason}", "cannot write {path}: {reason}"),
 }
 
 

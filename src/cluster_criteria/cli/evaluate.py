@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -22,11 +23,27 @@ __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
-    ev = commands.add_parser("evaluate", help="evaluate one application (JSON file, or - for standard input)")
+    ev = commands.add_parser(
+        "evaluate",
+        help="evaluate one application (JSON file, or - for standard input)",
+        description="Evaluate one application against Art. 6 and Art. 7 and print the report with a clause-by-clause "
+        "explanation.",
+    )
     ev.add_argument("file", help="application JSON file, or - to read standard input")
-    ev.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD", help="assessment date")
-    ev.add_argument("--format", choices=("json", "text"), default="json", help="output format (default json)")
-    ev.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    ev.add_argument(
+        "--as-of",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="assessment date (default: today's date, which the report states)",
+    )
+    ev.add_argument(
+        "--format",
+        choices=("json", "text", "md", "html"),
+        default="json",
+        help="json (the report, plus its explanation under 'explanation'), text, md (Markdown) or html "
+        "(a printable page); default json",
+    )
+    ev.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the explanation (default zh)")
     ev.add_argument("--output", metavar="PATH", help="write the report to PATH instead of standard output")
     ev.add_argument(
         "--growth-method",
@@ -53,7 +70,8 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import ApplicationError, UnknownRuleError
     from ..evaluation import evaluate
-    from ..jsonio import load_application, report_to_json
+    from ..jsonio import load_application
+    from ..render import render
     from ..verdicts import Outcome
 
     lang: str = args.lang
@@ -61,10 +79,12 @@ def run(args: argparse.Namespace) -> int:
     if raw is None:
         return EXIT_BAD_INPUT
     rules = [r for r in args.rules.split(",") if r.strip()] if args.rules else None
+    # The command line is the caller: without --as-of it passes today's date, and the report states it.
+    as_of = args.as_of if args.as_of is not None else dt.date.today()
     try:
         application = load_application(raw)
         report = evaluate(
-            application, args.as_of, rules=rules, growth_method=args.growth_method, sharing_rule=args.sharing_rule
+            application, as_of, rules=rules, growth_method=args.growth_method, sharing_rule=args.sharing_rule
         )
     except ApplicationError as exc:
         print(say("bad_input", lang), file=sys.stderr)
@@ -73,28 +93,12 @@ def run(args: argparse.Namespace) -> int:
     except UnknownRuleError as exc:
         print(str(exc).strip("\"'"), file=sys.stderr)
         return EXIT_USAGE
-    text = report_to_json(report) if args.format == "json" else _plain(report, lang)
-    write_output(text, args.output)
+    text = render(report, args.format, lang)
+    try:
+        write_output(text, args.output)
+    except OSError as exc:
+        print(say("cannot_write", lang, path=args.output, reason=exc.strerror or exc), file=sys.stderr)
+        return EXIT_USAGE
     if not args.outcome_exit_code:
         return EXIT_OK
     return {Outcome.ELIGIBLE: EXIT_OK, Outcome.INELIGIBLE: EXIT_INELIGIBLE}.get(report.outcome, EXIT_UNDECIDED)
-
-
-def _plain(report: Any, lang: str) -> str:
-    zh = lang == "zh"
-    lines = [
-        f"{report.cluster_name} — {report.assessment_date.isoformat()} — "
-        f"{report.rule_set.name_zh if zh else report.rule_set.name_en} ({report.rule_set.version})",
-        f"{'结论' if zh else 'Outcome'}: {report.outcome.value}  ({', '.join(report.decided_by)})",
-    ]
-    for verdict in report.verdicts:
-        cite = verdict.citation_zh if zh else verdict.citation_en
-        lines.append(f"  {verdict.rule_id:<4} {cite:<14} {verdict.status.value}")
-        for check in verdict.checks:
-            if check.status.value != "pass":
-                label = check.label_zh if zh else check.label_en
-                lines.append(
-                    f"         - {check.status.value}: {label}"
-                    + (f" [{', '.join(check.missing)}]" if check.missing else "")
-                )
-    return "\n".join(lines) + "\n"

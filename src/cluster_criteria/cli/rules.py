@@ -14,10 +14,12 @@ __all__ = ["register"]
 def register(commands: Any) -> None:
     ru = commands.add_parser("rules", help="list the rules in legal order")
     ru.add_argument("--format", choices=("json", "text"), default="text")
+    ru.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
     ru.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..explain.catalogue import rule_spec
     from ..rules import select
     from ..ruleset import JILIN_2024
 
@@ -45,12 +47,47 @@ def run(args: argparse.Namespace) -> int:
                         {"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en}
                         for i in JILIN_2024.parameters.items_for(r.article, r.clause)
                     ],
+                    "checks": [
+                        {"pattern": c.pattern, "zh": c.zh, "en": c.en, "parameters": list(c.parameters)}
+                        for c in rule_spec(r.rule_id).checks
+                    ],
+                    "readings": list(rule_spec(r.rule_id).readings),
                 }
                 for r in rules
             ],
         }
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    for r in rules:
-        write_output(f"{r.rule_id:<4} {r.citation_zh:<12} {r.title_zh} / {r.title_en}\n", None)
+    zh = args.lang == "zh"
+    header = ("编号", "条款", "名称", "检查", "定性项") if zh else ("id", "clause", "title", "checks", "items")
+    rows = [
+        (
+            r.rule_id,
+            r.citation_zh if zh else r.citation_en,
+            r.title_zh if zh else r.title_en,
+            str(len([c for c in rule_spec(r.rule_id).checks if c.pattern != "6.?.*"])),
+            str(len(JILIN_2024.parameters.items_for(r.article, r.clause))),
+        )
+        for r in rules
+    ]
+    widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    lines = ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in (header, *rows)]
+    lines.append("")
+    lines.append(
+        "cluster-criteria explain RULE_ID 查看条文、检查、参数和解释"
+        if zh
+        else "cluster-criteria explain RULE_ID shows a rule's clause, checks, parameters and readings"
+    )
+    write_output("\n".join(lines) + "\n", None)
     return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal: wide (CJK) characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

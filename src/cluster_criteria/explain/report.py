@@ -1,0 +1,349 @@
+"""Explanations of a whole report: each clause, each check, the outcome, what to supply and what to review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..verdicts import Check, Outcome, Report, Status, Verdict
+from .locale import Lang, format_date, lang_of, to_decimal
+from .margins import Margin, margin_of
+from .sentences import check_sentence, margin_sentence
+from .words import field_name, outcome_word, status_word
+
+__all__ = [
+    "CheckExplanation",
+    "ReportExplanation",
+    "ReviewItem",
+    "SupplyItem",
+    "VerdictExplanation",
+    "explain",
+    "explain_check",
+    "explain_verdict",
+    "explanation_to_data",
+]
+
+_OPTION_WORDS = {
+    ("growth_method", "geometric"): ("年均增速按水平法（几何平均）计算", "average growth by the geometric method"),
+    ("growth_method", "arithmetic_mean_of_ratios"): (
+        "年均增速按各年增长比率算术平均计算",
+        "average growth as the arithmetic mean of the yearly ratios",
+    ),
+    ("sharing_rule", "all_listed"): (
+        "第六条第（三）项所列共享机制须全部建立",
+        "Art. 6(3): every listed sharing mechanism is required",
+    ),
+    ("sharing_rule", "any_listed"): (
+        "第六条第（三）项所列共享机制建立其一即可",
+        "Art. 6(3): any one listed sharing mechanism suffices",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckExplanation:
+    """One check in words: ``sentence`` carries the figures and arithmetic, ``margin_sentence`` the distance to the
+    limit (shortfall when failing, headroom when passing)."""
+
+    check_id: str
+    status: Status
+    status_word: str
+    label: str
+    sentence: str
+    margin: Margin | None
+    margin_sentence: str
+    declared: bool
+    evidence: str | None
+    missing: tuple[str, ...]
+    alternative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictExplanation:
+    """One clause in words: citation, status, the clause quoted, its checks and the readings applied."""
+
+    rule_id: str
+    citation: str
+    title: str
+    status: Status
+    status_word: str
+    clause_text: str
+    reason: str
+    checks: tuple[CheckExplanation, ...]
+    readings: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SupplyItem:
+    """Something the applicant still has to supply: the input field and the clause that needs it."""
+
+    rule_id: str
+    citation: str
+    check_id: str
+    label: str
+    field: str
+    field_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """Something a reviewer has to judge."""
+
+    rule_id: str
+    citation: str
+    check_id: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportExplanation:
+    """A report explained in one language."""
+
+    lang: Lang
+    cluster_name: str
+    assessment_date: dt.date
+    assessment_date_text: str
+    rule_set_name: str
+    rule_set_version: str
+    outcome: Outcome
+    outcome_word: str
+    outcome_sentence: str
+    decided_by: tuple[str, ...]
+    complete: bool
+    options: tuple[str, ...]
+    verdicts: tuple[VerdictExplanation, ...]
+    to_supply: tuple[SupplyItem, ...]
+    to_review: tuple[ReviewItem, ...]
+    library_version: str
+
+
+def _citation(verdict: Verdict, lang: Lang) -> str:
+    return verdict.citation_zh if lang == "zh" else verdict.citation_en
+
+
+def explain_check(check: Check, lang: str = "zh") -> CheckExplanation:
+    """One check explained in ``lang`` (``zh`` or ``en``)."""
+    code = lang_of(lang)
+    margin = margin_of(check)
+    return CheckExplanation(
+        check_id=check.id,
+        status=check.status,
+        status_word=status_word(check.status, code),
+        label=check.label_zh if code == "zh" else check.label_en,
+        sentence=check_sentence(check, code),
+        margin=margin,
+        margin_sentence=margin_sentence(check, code, margin),
+        declared="qualitative.declaration" in check.readings,
+        evidence=check.evidence,
+        missing=check.missing,
+        alternative=bool(check.group),
+    )
+
+
+def explain_verdict(verdict: Verdict, lang: str = "zh", readings: dict[str, Any] | None = None) -> VerdictExplanation:
+    """One clause explained in ``lang``; ``readings`` maps reading ids to :class:`Reading` for their titles."""
+    code = lang_of(lang)
+    checks = tuple(explain_check(c, code) for c in verdict.checks)
+    if readings is None:
+        from ..ruleset import JILIN_2024
+
+        readings = dict(JILIN_2024.readings)
+    titles = tuple(
+        (rid, readings[rid].title_zh if code == "zh" else readings[rid].title_en) if rid in readings else (rid, rid)
+        for rid in verdict.readings
+    )
+    return VerdictExplanation(
+        rule_id=verdict.rule_id,
+        citation=_citation(verdict, code),
+        title=verdict.title_zh if code == "zh" else verdict.title_en,
+        status=verdict.status,
+        status_word=status_word(verdict.status, code),
+        clause_text=verdict.text,
+        reason=_reason(verdict, code),
+        checks=checks,
+        readings=titles,
+    )
+
+
+def _reason(verdict: Verdict, lang: Lang) -> str:
+    """Why the clause has its status, in one line: the checks that gave it."""
+    if verdict.status is Status.PASS:
+        return "各项检查均符合" if lang == "zh" else "every check is met"
+    if verdict.status is Status.NOT_APPLICABLE:
+        return "本项不适用" if lang == "zh" else "the clause does not apply"
+    deciding = [c for c in verdict.checks if c.status is verdict.status and not _rescued(c, verdict)]
+    labels = [c.label_zh if lang == "zh" else c.label_en for c in deciding] or [
+        c.label_zh if lang == "zh" else c.label_en for c in verdict.checks if c.status is verdict.status
+    ]
+    head = {
+        Status.FAIL: ("不符合：", "not met: "),
+        Status.INSUFFICIENT_DATA: ("材料不全：", "insufficient data: "),
+        Status.NEEDS_REVIEW: ("需人工复核：", "needs review: "),
+    }[verdict.status]
+    return (head[0] + "；".join(labels)) if lang == "zh" else (head[1] + "; ".join(labels))
+
+
+def _rescued(check: Check, verdict: Verdict) -> bool:
+    """A failing alternative does not decide a clause when another alternative of its group passes."""
+    if not check.group:
+        return False
+    return any(c.group == check.group and c.status is Status.PASS for c in verdict.checks)
+
+
+def explain(report: Report, lang: str = "zh") -> ReportExplanation:
+    """Explain every verdict of ``report`` in ``lang`` (``zh``, the default, or ``en``)."""
+    from ..ruleset import RULE_SETS
+
+    code = lang_of(lang)
+    rule_set = RULE_SETS.get(report.rule_set.id)
+    readings = dict(rule_set.readings) if rule_set is not None else {}
+    verdicts = tuple(explain_verdict(v, code, readings) for v in report.verdicts)
+    by_id = {v.rule_id: v for v in report.verdicts}
+    decided = tuple(_citation(by_id[r], code) for r in report.decided_by if r in by_id)
+    return ReportExplanation(
+        lang=code,
+        cluster_name=report.cluster_name,
+        assessment_date=report.assessment_date,
+        assessment_date_text=format_date(report.assessment_date, code),
+        rule_set_name=report.rule_set.name_zh if code == "zh" else report.rule_set.name_en,
+        rule_set_version=report.rule_set.version,
+        outcome=report.outcome,
+        outcome_word=outcome_word(report.outcome, code),
+        outcome_sentence=_outcome_sentence(report, decided, code),
+        decided_by=decided,
+        complete=report.complete,
+        options=tuple(
+            _OPTION_WORDS[(k, v)][0 if code == "zh" else 1] if (k, v) in _OPTION_WORDS else f"{k}={v}"
+            for k, v in sorted(report.options.items())
+        ),
+        verdicts=verdicts,
+        to_supply=_to_supply(report, code),
+        to_review=_to_review(report, code),
+        library_version=report.library_version,
+    )
+
+
+def _outcome_sentence(report: Report, decided: tuple[str, ...], lang: Lang) -> str:
+    listed = ("、" if lang == "zh" else ", ").join(decided)
+    if report.outcome is Outcome.ELIGIBLE:
+        if lang == "zh":
+            return f"第六条、第七条共{len(report.verdicts)}项条款均符合（或不适用），符合特色产业集群基本条件。"
+        count = len(report.verdicts)
+        return f"All {count} clauses of Art. 6 and Art. 7 are met (or do not apply): the cluster is eligible."
+    if report.outcome is Outcome.INELIGIBLE:
+        if lang == "zh":
+            return f"不符合基本条件，决定性条款：{listed}。"
+        return f"Ineligible; decided by {listed}."
+    partial = not report.complete
+    if lang == "zh":
+        if partial and not decided:
+            return "仅评估了部分条款，无法得出符合的结论。"
+        return f"尚无定论：{listed}材料不全或需人工复核" + ("；且仅评估了部分条款" if partial else "") + "。"
+    if partial and not decided:
+        return "Only some clauses were evaluated, so the cluster cannot be found eligible."
+    return (
+        f"Undecided: {listed} lack data or need review"
+        + ("; only some clauses were evaluated" if partial else "")
+        + "."
+    )
+
+
+def _to_supply(report: Report, lang: Lang) -> tuple[SupplyItem, ...]:
+    """One item per clause and missing field; a field several checks need lists them all."""
+    items: dict[tuple[str, str], SupplyItem] = {}
+    for verdict in report.verdicts:
+        for check in verdict.checks:
+            if check.status is not Status.INSUFFICIENT_DATA:
+                continue
+            text = check.label_zh if lang == "zh" else check.label_en
+            for path in check.missing or ("",):
+                key = (verdict.rule_id, path or check.id)
+                known = items.get(key)
+                if known is not None:
+                    joined = f"{known.label}{'；' if lang == 'zh' else '; '}{text}"
+                    items[key] = SupplyItem(
+                        known.rule_id, known.citation, f"{known.check_id},{check.id}", joined, path, known.field_name
+                    )
+                    continue
+                items[key] = SupplyItem(
+                    rule_id=verdict.rule_id,
+                    citation=_citation(verdict, lang),
+                    check_id=check.id,
+                    label=text,
+                    field=path,
+                    field_name=field_name(path, lang) if path else "",
+                )
+    return tuple(items.values())
+
+
+def _to_review(report: Report, lang: Lang) -> tuple[ReviewItem, ...]:
+    return tuple(
+        ReviewItem(verdict.rule_id, _citation(verdict, lang), check.id, check_sentence(check, lang))
+        for verdict in report.verdicts
+        for check in verdict.checks
+        if check.status is Status.NEEDS_REVIEW
+    )
+
+
+def _margin_data(margin: Margin | None) -> dict[str, Any] | None:
+    if margin is None:
+        return None
+    return {
+        "kind": margin.kind.value,
+        "field": margin.field,
+        "current": str(to_decimal(margin.current)),
+        "limit": str(to_decimal(margin.limit)),
+        "limit_exact": f"{margin.limit.numerator}/{margin.limit.denominator}",
+        "gap": str(to_decimal(margin.gap)),
+        "gap_exact": f"{margin.gap.numerator}/{margin.gap.denominator}",
+        "strict": margin.strict,
+        "direction": margin.direction,
+        "unit": margin.unit,
+    }
+
+
+def explanation_to_data(explanation: ReportExplanation) -> dict[str, Any]:
+    """The explanation as JSON-ready data (exact margins as decimal strings and as fractions)."""
+    return {
+        "lang": explanation.lang,
+        "outcome": explanation.outcome.value,
+        "outcome_word": explanation.outcome_word,
+        "outcome_sentence": explanation.outcome_sentence,
+        "assessment_date": explanation.assessment_date_text,
+        "options": list(explanation.options),
+        "verdicts": [
+            {
+                "rule_id": v.rule_id,
+                "citation": v.citation,
+                "title": v.title,
+                "status": v.status.value,
+                "status_word": v.status_word,
+                "reason": v.reason,
+                "checks": [
+                    {
+                        "check_id": c.check_id,
+                        "status": c.status.value,
+                        "status_word": c.status_word,
+                        "sentence": c.sentence,
+                        "margin_sentence": c.margin_sentence,
+                        "margin": _margin_data(c.margin),
+                        "declared": c.declared,
+                        "evidence": c.evidence,
+                        "missing": list(c.missing),
+                    }
+                    for c in v.checks
+                ],
+                "readings": [{"id": rid, "title": title} for rid, title in v.readings],
+            }
+            for v in explanation.verdicts
+        ],
+        "to_supply": [
+            {"rule_id": s.rule_id, "citation": s.citation, "check_id": s.check_id, "field": s.field, "label": s.label}
+            for s in explanation.to_supply
+        ],
+        "to_review": [
+            {"rule_id": r.rule_id, "citation": r.citation, "check_id": r.check_id, "sentence": r.sentence}
+            for r in explanation.to_review
+        ],
+    }
