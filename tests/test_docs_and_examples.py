@@ -23,7 +23,7 @@ FENCE = re.compile(r"```(\w+)\n(.*?)```", re.S)
 
 def _blocks(language: str) -> list[tuple[str, str]]:
     found = []
-    for page in sorted(DOCS.glob("*.md")):
+    for page in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]:
         for lang, body in FENCE.findall(page.read_text(encoding="utf-8")):
             if lang == language:
                 found.append((page.name, body))
