@@ -25,6 +25,8 @@ class Grading:
     basis: str
     conflict: str = ""
     missing: tuple[str, ...] = ()
+    stated: Severity | None = None
+    derived: Severity | None = None
 
     @property
     def exact(self) -> bool:
@@ -73,5 +75,12 @@ def grade(incident: Incident, params: Parameters) -> Grading:
         return Grading(derived, derived if complete else None, "derived", missing=missing)
     if derived.rank > stated.rank or (complete and derived is not stated):
         low, high = sorted((derived, stated), key=lambda s: s.rank)
-        return Grading(low, high, "conflict", conflict=f"stated {stated.value}, figures give {derived.value}")
+        return Grading(
+            low,
+            high,
+            "conflict",
+            conflict=f"stated {stated.value}, figures give {derived.value}",
+            stated=stated,
+            derived=derived,
+        )
     return Grading(stated, stated, "stated")

@@ -357,18 +357,12 @@ def _incident(check: Check, lang: Lang) -> str:
     )
     if lang == "zh":
         reached = {Status.FAIL: f"达到{floor}", Status.PASS: f"未达{floor}"}.get(check.status, f"是否达到{floor}待定")
-        note = check.note_zh
-        for basis, words in _GRADE_BASIS_ZH.items():
-            note = note.replace(f"（{basis}）", f"（{words}）")
-        return _close(f"{when}{what}{evidence}：{note}，{reached}", check.status, lang)
+        return _close(f"{when}{what}{evidence}：{check.note_zh}，{reached}", check.status, lang)
     floor_en = check.label_en.rsplit(" below ", 1)[-1]
     reached = {Status.FAIL: f"reaches {floor_en} or worse", Status.PASS: f"below {floor_en}"}.get(
         check.status, f"whether it reaches {floor_en} is open"
     )
     return _close(f"{_capital(what)} of {when}{evidence}: {check.note_en}, {reached}", check.status, lang)
-
-
-_GRADE_BASIS_ZH = {"stated": "申报等级", "derived": "按伤亡和损失推定", "conflict": "申报与推定不一致"}
 
 
 def _window_text(span: str, lang: Lang) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..context import EvaluationContext
 from ..models import Application
-from ..severity import grade
+from ..severity import Grading, grade
 from ..verdicts import Check, Figure, Status
 from ..vocabulary import IncidentKind, Severity
 from .checks import missing
@@ -50,6 +50,15 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
         note_zh=f"主导产业属于{status.zh}",
         note_en=f"the leading industry is {status.en}",
     )
+
+
+_BASIS_ZH = {"stated": "申报等级", "derived": "按伤亡和损失推定", "conflict": "申报与推定不一致", "unknown": "未知"}
+
+
+def _conflict_zh(grading: Grading) -> str:
+    stated = grading.stated.zh if grading.stated else "未申报"
+    derived = grading.derived.zh if grading.derived else "无法推定"
+    return f"；申报等级与推定等级不一致：申报为{stated}，按伤亡和损失推定为{derived}"
 
 
 def _incidents(
@@ -117,8 +126,8 @@ def _incidents(
             readings=grade_readings,
             missing=tuple(f"{path}.{m}" for m in grading.missing) if status is Status.INSUFFICIENT_DATA else (),
             evidence=incident.description,
-            note_zh=(f"等级：{found.zh}（{grading.basis}）" if found else "等级未知")
-            + (f"；申报等级与推定等级不一致：{grading.conflict}" if grading.conflict else ""),
+            note_zh=(f"等级：{found.zh}（{_BASIS_ZH[grading.basis]}）" if found else "等级未知")
+            + (_conflict_zh(grading) if grading.conflict else ""),
             note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown")
             + (f"; {grading.conflict}" if grading.conflict else ""),
         )
