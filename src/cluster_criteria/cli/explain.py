@@ -57,7 +57,7 @@ def rule_data(rule_id: str, lang: str) -> dict[str, Any]:
             {
                 "id": r,
                 "title": JILIN_2024.readings[r].title_zh if zh else JILIN_2024.readings[r].title_en,
-                "explanation": JILIN_2024.readings[r].explanation_en,
+                "explanation": JILIN_2024.readings[r].explanation(lang),
             }
             for r in spec.readings
             if r in JILIN_2024.readings

@@ -121,7 +121,8 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
                 else ""
             )
             out.append(
-                f"- `{reading.id}` — {reading.title_zh} / {reading.title_en}. {reading.explanation_en}{alternatives}"
+                f"- `{reading.id}` — {reading.title_zh}：{reading.explanation('zh')} / {reading.title_en}. "
+                f"{reading.explanation_en}{alternatives}"
             )
     return "\n".join(out) + "\n"
 

@@ -99,6 +99,11 @@ class Reading:
     title_en: str
     explanation_en: str
     alternatives: tuple[str, ...] = ()
+    explanation_zh: str = ""
+
+    def explanation(self, lang: str = "zh") -> str:
+        """The explanation in the language asked for; English where no Chinese text is written."""
+        return self.explanation_zh if lang.startswith("zh") and self.explanation_zh else self.explanation_en
 
 
 @dataclass(frozen=True, slots=True)
