@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "evaluate",
     "rules",
     "schema",
+    "test",
 )
 
 
