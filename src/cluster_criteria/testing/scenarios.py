@@ -101,7 +101,7 @@ def _toml_loads(text: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
     data: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
     return data
 
@@ -264,13 +264,12 @@ def _efficiency(b: ApplicationBuilder, v: Any) -> None:
 _YEAR_PATH = re.compile(r"^metrics\[year=(\d{4})\]\.(\w+)$")
 
 
-def _remove(b: ApplicationBuilder, path: str) -> None:
+def _remove(b: ApplicationBuilder, path: str) -> ApplicationBuilder:
     """Leave a figure out, named as reports name missing data (``metrics[year=2023].total_output``)."""
     match = _YEAR_PATH.match(path)
     if match:
-        b.year(int(match.group(1)), **{match.group(2): None})
-    else:
-        b.set(path, None)
+        return b.year(int(match.group(1)), **{match.group(2): None})
+    return b.set(path, None)
 
 
 # The deviations a scenario may state, in the order they are applied, each a builder step.
@@ -308,7 +307,7 @@ def _apply(builder: ApplicationBuilder, given: Any) -> None:
 
 def _expectations(expect: Any, fail: Any) -> tuple[dict[str, Status], dict[str, Status], str | None]:
     if not isinstance(expect, dict) or not expect:
-        raise fail("expect is required: the status of clauses (\"6.1\" = \"fail\") and/or the outcome")
+        raise fail('expect is required: the status of clauses ("6.1" = "fail") and/or the outcome')
     statuses = ", ".join(s.value for s in Status)
     clauses: dict[str, Status] = {}
     checks: dict[str, Status] = {}
@@ -365,7 +364,9 @@ def run_scenario(scenario: Scenario, rule_set: RuleSet | None = None) -> Scenari
 
 def _differences(scenario: Scenario, report: Report) -> Iterator[Difference]:
     if scenario.outcome is not None and scenario.outcome != report.outcome.value:
-        yield Difference("outcome", scenario.outcome, report.outcome.value, "decided by " + ", ".join(report.decided_by))
+        yield Difference(
+            "outcome", scenario.outcome, report.outcome.value, "decided by " + ", ".join(report.decided_by)
+        )
     verdicts = {v.rule_id: v for v in report.verdicts}
     for rule_id, expected in scenario.clauses.items():
         verdict = verdicts.get(rule_id)
@@ -373,7 +374,9 @@ def _differences(scenario: Scenario, report: Report) -> Iterator[Difference]:
             yield Difference(f"clause {rule_id}", expected.value, "no such clause")
         elif verdict.status is not expected:
             off = [f"{c.id} {c.status.value}" for c in verdict.checks if c.status is not Status.PASS]
-            yield Difference(f"clause {rule_id} ({verdict.citation_zh})", expected.value, verdict.status.value, "; ".join(off))
+            yield Difference(
+                f"clause {rule_id} ({verdict.citation_zh})", expected.value, verdict.status.value, "; ".join(off)
+            )
     checks = {c.id: c for v in report.verdicts for c in v.checks}
     for check_id, expected in scenario.checks.items():
         check = checks.get(check_id)
