@@ -48,10 +48,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFile | None:
-    if file_path.suffix == ".toml" and _DIRECTORY in file_path.parent.parts:
-        if parent.config.getini("cluster_criteria_scenarios"):
-            file: ScenarioFile = ScenarioFile.from_parent(parent, path=file_path)
-            return file
+    wanted = file_path.suffix == ".toml" and _DIRECTORY in file_path.parent.parts
+    if wanted and parent.config.getini("cluster_criteria_scenarios"):
+        file: ScenarioFile = ScenarioFile.from_parent(parent, path=file_path)
+        return file
     return None
 
 

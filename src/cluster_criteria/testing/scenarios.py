@@ -180,7 +180,16 @@ def _scenario(table: Any, defaults: Mapping[str, Any], path: Path, index: int) -
         raise fail(f"cannot apply 'given': {exc!s}") from None
     clauses, checks, outcome = _expectations(table.get("expect"), fail)
     options = {k: str(settings[k]) for k in _OPTION_KEYS if k in settings}
+    _check_options(options, fail)
     return Scenario(name.strip(), source, as_of, builder.data(), clauses, checks, outcome, options)
+
+
+def _check_options(options: Mapping[str, str], fail: Any) -> None:
+    from ..context import GrowthMethod, SharingRule
+
+    for key, kind in (("growth_method", GrowthMethod), ("sharing_rule", SharingRule)):
+        if key in options and options[key] not in {m.value for m in kind}:
+            raise fail(f"{key} {options[key]!r} is not one of {', '.join(m.value for m in kind)}")
 
 
 def _base(settings: Mapping[str, Any], path: Path, as_of: dt.date) -> ApplicationBuilder:

@@ -307,9 +307,9 @@ def _growth_placer(name: str, check_id: str, money: bool) -> _Placer:
             first_text = str(base)
             last_text = str(int(base * factor) + int(_offset(pos, Decimal(1))))
         years = [r["year"] for r in b.data()["metrics"]]
-        b.year(years[0], **{name: first_text}).year(years[-1], **{name: last_text})
         if name == "leading_industry_output":
-            b.every_year(total_output=f"{10**12}元", sme_output=f"{10**12}元")
+            b.every_year(total_output=f"{10**12}元")  # room for any part; the shares stay as they were
+        b.year(years[0], **{name: first_text}).year(years[-1], **{name: last_text})
         return t.value, check_id
 
     return place
@@ -481,21 +481,44 @@ def json_texts() -> st.SearchStrategy[str]:
 
 
 def _json_text(value: Any) -> str:
-    """JSON text of a value whose numbers may be Decimals, written digit for digit."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{json.dumps(str(k))}:{_json_text(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(_json_text(v) for v in value) + "]"
-    return json.dumps(value)
+    """JSON text of a value whose numbers may be Decimals, digit for digit; iterative, so any depth is written."""
+    out: list[str] = []
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Raw):
+            out.append(item.text)
+        elif isinstance(item, Decimal):
+            out.append(str(item))
+        elif isinstance(item, dict):
+            parts: list[Any] = [_Raw("{")]
+            for index, (key, member) in enumerate(item.items()):
+                parts += [_Raw(("," if index else "") + json.dumps(str(key)) + ":"), member]
+            stack.extend(reversed([*parts, _Raw("}")]))
+        elif isinstance(item, list):
+            parts = [_Raw("[")]
+            for index, member in enumerate(item):
+                parts += [_Raw(",")] if index else []
+                parts.append(member)
+            stack.extend(reversed([*parts, _Raw("]")]))
+        else:
+            out.append(json.dumps(item))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    text: str
 
 
 _Mutation = Callable[[st.DrawFn, dict[str, Any]], None]
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def _paths(node: Any, prefix: tuple[Any, ...] = (), max_depth: int = 12) -> list[tuple[Any, ...]]:
+    """Paths to every value of ``node`` down to ``max_depth`` (deeper nesting is someone's corruption)."""
     found: list[tuple[Any, ...]] = [prefix] if prefix else []
+    if len(prefix) >= max_depth:
+        return found
     if isinstance(node, dict):
         for key, value in node.items():
             found.extend(_paths(value, (*prefix, key)))
@@ -528,7 +551,10 @@ def _delete(draw: st.DrawFn, data: dict[str, Any]) -> None:
 
 def _add_key(draw: st.DrawFn, data: dict[str, Any]) -> None:
     dicts = [p for p in _paths(data) if isinstance(_parent(data, p)[p[-1]], dict)]
-    target = _parent(data, draw(st.sampled_from(dicts))) if dicts else data
+    target = data
+    if dicts:
+        path = draw(st.sampled_from(dicts))
+        target = _parent(data, path)[path[-1]]
     target[draw(st.text(min_size=1, max_size=10))] = draw(json_values(max_leaves=4))
 
 
@@ -550,7 +576,7 @@ def _nasty_leaf(draw: st.DrawFn, data: dict[str, Any]) -> None:
 
 
 def _deep(draw: st.DrawFn, data: dict[str, Any]) -> None:
-    depth = draw(st.integers(50, 5000))
+    depth = draw(st.integers(50, 3000))
     nested: Any = 1
     for _ in range(depth):
         nested = [nested]
@@ -560,7 +586,7 @@ def _deep(draw: st.DrawFn, data: dict[str, Any]) -> None:
         _parent(data, path)[path[-1]] = nested
 
 
-_MUTATIONS: tuple[_Mutation, ...] = (_replace, _delete, _add_key, _nasty_leaf, _deep)
+_MUTATIONS: tuple[_Mutation, ...] = (_replace, _delete, _add_key, _nasty_leaf)
 
 
 @st.composite
@@ -571,4 +597,6 @@ def malformed_application_data(draw: st.DrawFn) -> Any:
     data = draw(application_data())
     for mutation in draw(st.lists(st.sampled_from(_MUTATIONS), min_size=1, max_size=3)):
         mutation(draw, data)
+    if draw(st.integers(0, 9)) == 0:
+        _deep(draw, data)
     return data
