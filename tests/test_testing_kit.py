@@ -16,6 +16,8 @@ from cluster_criteria.ruleset import JILIN_2024
 from cluster_criteria.testing import DEFAULT_ASSESSMENT_DATE, ApplicationBuilder
 from cluster_criteria.testing import strategies as cs
 
+pytest_plugins = ["pytester"]
+
 FEW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -242,3 +244,51 @@ class TestStrategies:
         """Rates lie in [0, 1] and amounts in [0, max]."""
         assert 0 <= rate <= 1
         assert 0 <= amount <= 100
+
+
+class TestThePluginInAnotherProject:
+    def test_scenario_files_are_collected_and_a_failure_shows_the_differences(self, pytester: pytest.Pytester) -> None:
+        """A project's tests/scenarios/*.toml become items; a wrong expectation prints the differing clause."""
+        pytester.makefile(
+            ".toml",
+            **{
+                "scenarios/cases": """
+as_of = 2025-04-15
+[[scenario]]
+name = "A cluster with 19 亿元 in 2023 fails Art. 6(1)"
+given.years.2023 = { total_output = "19亿元" }
+expect = { "6.1" = "fail" }
+
+[[scenario]]
+name = "A wrong expectation is reported with the clause"
+given.years.2023 = { total_output = "19亿元" }
+expect = { "6.1" = "pass" }
+"""
+            },
+        )
+        pytester.makefile(".toml", elsewhere="x = 1")
+        result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+        result.assert_outcomes(passed=1, failed=1)
+        result.stdout.fnmatch_lines(
+            ["*clause 6.1 (第六条第（一）项): expected pass, got fail*", "*assessed on: 2025-04-15*"]
+        )
+
+    def test_collection_can_be_turned_off(self, pytester: pytest.Pytester) -> None:
+        """``cluster_criteria_scenarios = false`` leaves scenario files alone."""
+        pytester.makefile(".toml", **{"scenarios/cases": "not even toml ["})
+        pytester.makeini("[pytest]\ncluster_criteria_scenarios = false\n")
+        result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+        assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+    def test_the_fixtures_are_offered_to_any_project(self, pytester: pytest.Pytester) -> None:
+        """A project's test can ask for the builder and the context by name."""
+        pytester.makepyfile(
+            """
+            def test_uses_fixtures(application_builder, evaluation_context, eligible_application):
+                report = application_builder.without_designations().evaluate()
+                assert report.decided_by == ("6.2",)
+                assert evaluation_context.figure_years == (2022, 2023, 2024)
+                assert eligible_application.cluster.name
+            """
+        )
+        pytester.runpytest_inprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
