@@ -270,7 +270,7 @@ expect = { "6.1" = "pass" }
         result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
         result.assert_outcomes(passed=1, failed=1)
         result.stdout.fnmatch_lines(
-            ["*clause 6.1 (第六条第（一）项): expected pass, got fail*", "*assessed on: 2025-04-15*"]
+            ["*assessed on: 2025-04-15*", "*clause 6.1 (第六条第（一）项): expected pass, got fail*"]
         )
 
     def test_collection_can_be_turned_off(self, pytester: pytest.Pytester) -> None:
