@@ -225,10 +225,12 @@ class TestEvaluationEdges:
         report = ApplicationBuilder().year(2023, total_output="1亿元").evaluate()
         assert report.verdict("6.1").check("area").status is Status.PASS
         assert [v.rule_id for v in report.by_status(Status.FAIL)] == ["6.1"]
-        with pytest.raises(KeyError):
+        with pytest.raises(KeyError) as caught:
             report.verdict("9.9")
-        with pytest.raises(KeyError):
+        assert caught.value.args == ("9.9",)
+        with pytest.raises(KeyError) as caught:
             report.verdict("6.1").check("nothing")
+        assert caught.value.args == ("nothing",)
 
     def test_reports_survive_a_json_round_trip(self) -> None:
         """What report_to_json writes, report_from_json reads back equal."""

@@ -19,11 +19,12 @@ from typing import Any
 
 import pytest
 
-from cluster_criteria.arithmetic import growth_rate
+from cluster_criteria.arithmetic import growth_meets, growth_rate
 from cluster_criteria.context import GrowthMethod
 from cluster_criteria.jsonio import report_to_data
 from cluster_criteria.rules.registry import citation_en, citation_zh
 from cluster_criteria.ruleset import JILIN_2024
+from cluster_criteria.ruleset.parameters import Comparison
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.testing.scenarios import Scenario, discover, load_scenarios, run_scenario
 from cluster_criteria.verdicts import Report
@@ -151,9 +152,31 @@ def test_growth_rates_for_display_match_the_formulas(
 
 
 def test_a_growth_rate_without_its_end_points_is_refused() -> None:
-    """The geometric method needs the first and the last year."""
-    with pytest.raises(ValueError, match="needs this year's figure"):
+    """The geometric method needs the first and the last year, and says so."""
+    with pytest.raises(ValueError) as caught:
         growth_rate([100, 110, None], GrowthMethod.GEOMETRIC)
+    assert str(caught.value) == "a growth rate needs this year's figure"
+
+
+@pytest.mark.parametrize(
+    ("series", "comparison", "limit", "expected"),
+    [
+        # ½ × (125/100 + 100/125) − 1 = 2.5 %
+        ([100, 125, 100], Comparison.AT_LEAST, Decimal("0.025"), True),
+        ([100, 125, 100], Comparison.ABOVE, Decimal("0.025"), False),
+        ([100, 125, 100], Comparison.AT_LEAST, Decimal("0.0251"), False),
+        ([100, 125, 100], Comparison.AT_MOST, Decimal("0.025"), True),
+        ([100, 125, 100], Comparison.BELOW, Decimal("0.0251"), True),
+        ([100, 125, 100], Comparison.BELOW, Decimal("0.025"), False),
+        ([100, 90], Comparison.AT_LEAST, Decimal("-0.1"), True),
+        ([100, 90], Comparison.ABOVE, Decimal("-0.1"), False),
+    ],
+)
+def test_the_mean_of_ratios_is_decided_exactly(
+    series: list[int], comparison: Comparison, limit: Decimal, expected: bool
+) -> None:
+    """The mean of yearly ratios less one is set against the limit without rounding, for every comparison."""
+    assert growth_meets(series, GrowthMethod.ARITHMETIC_MEAN_OF_RATIOS, comparison, limit) is expected
 
 
 def test_displayed_shares_carry_28_significant_digits() -> None:
