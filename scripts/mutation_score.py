@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 import subprocess
 import sys
 
@@ -16,7 +17,8 @@ def main() -> int:
         name, _, status = line.strip().rpartition(": ")
         if not name:
             continue
-        module = name.split(".x_")[0].rsplit(".", 1)[0] if ".x_" in name else name.split("__mutmut_")[0]
+        # mutmut names mutants <module>.x_<function>__mutmut_<n> or <module>.xǁ<Class>ǁ<method>__mutmut_<n>
+        module = re.split(r"\.x[_ǁ]", name, maxsplit=1)[0]
         by_file[module][status] += 1
     total: collections.Counter[str] = collections.Counter()
     for module in sorted(by_file):

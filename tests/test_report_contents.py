@@ -22,12 +22,12 @@ import pytest
 from cluster_criteria.arithmetic import growth_meets, growth_rate
 from cluster_criteria.context import GrowthMethod
 from cluster_criteria.jsonio import report_to_data
-from cluster_criteria.rules.registry import citation_en, citation_zh
+from cluster_criteria.rules.registry import citation_en, citation_zh, status_of
 from cluster_criteria.ruleset import JILIN_2024
 from cluster_criteria.ruleset.parameters import Comparison
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.testing.scenarios import Scenario, discover, load_scenarios, run_scenario
-from cluster_criteria.verdicts import Report
+from cluster_criteria.verdicts import Check, Report, Status
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "scenario_reports.json"
@@ -193,6 +193,8 @@ def test_displayed_shares_carry_28_significant_digits() -> None:
         (6, 0, "第六条", "Art. 6"),
         (7, 4, "第七条第（四）项", "Art. 7(4)"),
         (10, 1, "第十条第（一）项", "Art. 10(1)"),
+        (11, 0, "第十一条", "Art. 11"),
+        (11, 0, "第十一条", "Art. 11"),
         (12, 0, "第十二条", "Art. 12"),
         (16, 0, "第十六条", "Art. 16"),
         (14, 5, "第十四条第（五）项", "Art. 14(5)"),
@@ -203,3 +205,15 @@ def test_displayed_shares_carry_28_significant_digits() -> None:
 def test_citations_are_written_as_the_measures_number_them(article: int, clause: int, zh: str, en: str) -> None:
     """Chinese numerals for articles and clauses, 十 to 二十三 included."""
     assert (citation_zh(article, clause), citation_en(article, clause)) == (zh, en)
+
+
+def test_separate_groups_of_alternatives_are_combined_separately() -> None:
+    """Each group needs one holding alternative of its own; one group cannot stand in for another."""
+    checks = [
+        Check("a1", "", "", Status.PASS, group="a"),
+        Check("b1", "", "", Status.FAIL, group="b"),
+        Check("b2", "", "", Status.FAIL, group="b"),
+        Check("c", "", "", Status.PASS),
+    ]
+    assert status_of(checks) is Status.FAIL
+    assert status_of([*checks[:1], Check("b3", "", "", Status.PASS, group="b")]) is Status.PASS
