@@ -55,7 +55,7 @@ class TestAmounts:
 
     def test_an_absurdly_large_amount_is_refused(self) -> None:
         """1e40 元 is no cluster's output."""
-        path, zh, en = _problem(ApplicationBuilder().year(2022, total_output="1e40").data())
+        path, zh, en = _problem(ApplicationBuilder().set("metrics.0.total_output", "1e40").data())
         assert path == "metrics[0].total_output" and "implausibly" in en and "不合理" in zh
 
     def test_a_huge_exponent_is_refused_quickly(self) -> None:
@@ -67,7 +67,7 @@ class TestAmounts:
 
     def test_a_word_is_not_an_amount(self) -> None:
         """'很多' is not an amount."""
-        path, zh, _ = _problem(ApplicationBuilder().year(2022, total_output="很多").data())
+        path, zh, _ = _problem(ApplicationBuilder().set("metrics.0.total_output", "很多").data())
         assert path == "metrics[0].total_output" and "不是金额" in zh
 
     def test_true_is_not_a_number(self) -> None:

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "template",
     "status",
     "divisions",
+    "test",
 )
 
 

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
-from typing import Any
+import datetime as dt
+from decimal import ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING, Any
 
 from ..models import Application
-from .base import credit_code, eligible_application_data
+from .base import BASE_YEARS, credit_code, eligible_application_data
 
-__all__ = ["ApplicationBuilder"]
+if TYPE_CHECKING:
+    from ..context import EvaluationContext
+    from ..verdicts import Report
+
+__all__ = ["DEFAULT_ASSESSMENT_DATE", "PARTS_OF_TOTAL", "ApplicationBuilder"]
 
 _Value = Any
+
+# The day the eligible base is assessed on unless a test says otherwise (any day of the year after its figures).
+DEFAULT_ASSESSMENT_DATE = dt.date(BASE_YEARS[-1] + 1, 4, 15)
+
+# Figures that are parts of the year's total output; the model refuses a part larger than the total.
+PARTS_OF_TOTAL = ("sme_output", "leading_industry_output")
+
+_FEN = Decimal("0.01")
 
 
 class ApplicationBuilder:
@@ -24,16 +37,95 @@ class ApplicationBuilder:
 
     def __init__(self, data: dict[str, Any] | None = None) -> None:
         self._data = copy.deepcopy(data) if data is not None else eligible_application_data()
+        self._assessment_date = DEFAULT_ASSESSMENT_DATE
+
+    # -- the assessment ------------------------------------------------------------------------------------------
+    def assessed_on(self, day: dt.date | str) -> ApplicationBuilder:
+        """Assess on ``day``: every dated thing moves by whole years so the figures are the three years before it.
+
+        The base stays eligible on any day of that year (on or after the rule set's effective date).
+        """
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+        by = day.year - self._assessment_date.year
+        if by:
+            self.shifted_years(by)
+        self._assessment_date = day
+        return self
+
+    @property
+    def assessment_date(self) -> dt.date:
+        return self._assessment_date
+
+    def context(self, **options: Any) -> EvaluationContext:
+        """The evaluation context of the assessment date; ``options`` as for :class:`EvaluationContext`."""
+        from ..context import EvaluationContext
+
+        return EvaluationContext(self._assessment_date, **options)
+
+    def evaluate(self, **options: Any) -> Report:
+        """Build and evaluate on the assessment date; ``options`` as for :func:`cluster_criteria.evaluate`."""
+        from ..evaluation import evaluate
+
+        return evaluate(self.build(), self._assessment_date, **options)
 
     # -- figures -------------------------------------------------------------------------------------------------
     def year(self, year: int, **fields: _Value) -> ApplicationBuilder:
-        """Set figures of one year (the year is added if absent); ``None`` removes a figure."""
+        """Set figures of one year (the year is added if absent); ``None`` removes a figure.
+
+        Setting ``total_output`` without its parts keeps the year's shares: ``sme_output`` and
+        ``leading_industry_output`` are scaled in proportion (rounded down to the fen), so a lower total never
+        leaves a part above it. Give a part in the same call to set it yourself.
+        """
         record = self._year_record(year)
+        new_total = fields.get("total_output")
+        if new_total is not None and record.get("total_output") is not None:
+            old, new = self._yuan(record["total_output"]), self._yuan(new_total)
+            for part in PARTS_OF_TOTAL:
+                if part not in fields and record.get(part) is not None and old > 0:
+                    share = self._yuan(record[part]) / old
+                    fields[part] = f"{(new * share).quantize(_FEN, rounding=ROUND_FLOOR)}元"
         for name, value in fields.items():
             if value is None:
                 record.pop(name, None)
             else:
                 record[name] = _plain(value)
+        return self
+
+    def shares(self, year: int, **shares: _Value) -> ApplicationBuilder:
+        """Set parts of one year's total output by their share, e.g. ``.shares(2023, sme_output="59.99%")``.
+
+        The part becomes share × total exactly (the total is left as it is).
+        """
+        from ..models.types import coerce_decimal
+
+        record = self._year_record(year)
+        total = self._yuan(record["total_output"])
+        for part, share in shares.items():
+            if part not in PARTS_OF_TOTAL:
+                raise ValueError(f"{part!r} is not a part of total_output; use one of {', '.join(PARTS_OF_TOTAL)}")
+            text = str(share).strip()
+            rate = coerce_decimal(text[:-1]) / 100 if text.endswith("%") else coerce_decimal(text)
+            record[part] = f"{total * rate}元"
+        return self
+
+    def growth(self, name: str, rate: _Value, *, first: _Value | None = None) -> ApplicationBuilder:
+        """Make a figure grow by exactly ``rate`` a year over the base years (geometric and mean of ratios agree).
+
+        ``first`` sets the first year's value (default: keep it). Amounts are written in 元.
+        """
+        from ..models.types import coerce_decimal
+
+        years = [record["year"] for record in self._data["metrics"]]
+        text = str(rate).strip()
+        factor = 1 + (coerce_decimal(text[:-1]) / 100 if text.endswith("%") else coerce_decimal(text))
+        start = self._year_record(years[0]).get(name) if first is None else first
+        if start is None:
+            raise ValueError(f"no {name} in {years[0]} to grow from; pass first=")
+        money = name in {"sme_rd_expenditure", *PARTS_OF_TOTAL, "total_output"}
+        value = self._yuan(start) if money else coerce_decimal(start)
+        for step, year in enumerate(years):
+            grown = value * factor**step
+            self._year_record(year)[name] = f"{grown}元" if money else _integral(grown)
         return self
 
     def every_year(self, **fields: _Value) -> ApplicationBuilder:
@@ -114,7 +206,7 @@ class ApplicationBuilder:
 
     # -- events --------------------------------------------------------------------------------------------------
     def incident(self, kind: str, date: str, severity: str | None = None, **fields: _Value) -> ApplicationBuilder:
-        record: dict[str, Any] = {"kind": kind, "date": date}
+        record: dict[str, Any] = {"kind": kind, "date": _plain(date)}
         if severity is not None:
             record["severity"] = severity
         _update(record, fields)
@@ -124,7 +216,7 @@ class ApplicationBuilder:
         return self
 
     def violation(self, kind: str, date: str, **fields: _Value) -> ApplicationBuilder:
-        record: dict[str, Any] = {"kind": kind, "date": date}
+        record: dict[str, Any] = {"kind": kind, "date": _plain(date)}
         _update(record, fields)
         if self._data.get("violations") is None:
             self._data["violations"] = []
@@ -188,6 +280,17 @@ class ApplicationBuilder:
 
         return application_from_data(self.data())
 
+    def _yuan(self, value: _Value) -> Decimal:
+        """An amount as written in the data (number in the money unit, or text with a unit) in 元."""
+        from ..models.types import coerce_decimal
+        from ..money import MoneyUnit, parse_amount, to_yuan
+
+        unit = MoneyUnit(self._data.get("money_unit", MoneyUnit.YUAN))
+        if isinstance(value, str):
+            number, written = parse_amount(value)
+            return to_yuan(number, written or unit)
+        return to_yuan(coerce_decimal(value), unit)
+
     def _year_record(self, year: int) -> dict[str, Any]:
         for record in self._data["metrics"]:
             if record["year"] == year:
@@ -199,7 +302,20 @@ class ApplicationBuilder:
 
 
 def _plain(value: _Value) -> _Value:
-    return str(value) if isinstance(value, Decimal) else value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _integral(value: Decimal) -> _Value:
+    """A count stays an int when the growth gives a whole number, else its exact decimal text."""
+    return int(value) if value == value.to_integral_value() else str(value)
 
 
 def _update(target: dict[str, Any], fields: dict[str, _Value]) -> None:
@@ -211,8 +327,6 @@ def _update(target: dict[str, Any], fields: dict[str, _Value]) -> None:
 
 
 def _shift_date(text: str, years: int) -> str:
-    import datetime as dt
-
     from dateutil.relativedelta import relativedelta
 
     return (dt.date.fromisoformat(text) + relativedelta(years=years)).isoformat()
