@@ -220,3 +220,14 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: p
     source = _write(tmp_path / "in.jsonl", _lines()[:1])
     main(["evaluate-many", str(source), *AS_OF, "--output", str(tmp_path / "o")])
     assert "\r" not in capsys.readouterr().err
+
+
+def test_a_progress_bar_is_drawn_when_stderr_is_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a terminal the bar redraws in place (carriage returns) and ends at 100 % of the file."""
+    source = _write(tmp_path / "in.jsonl", _lines()[:2])
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    main(["evaluate-many", str(source), *AS_OF, "--output", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert "\r" in err and "100.0%" in err and "2 lines" in err

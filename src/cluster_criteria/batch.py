@@ -269,6 +269,8 @@ def _in_processes(
             pending.append(pool.submit(_in_worker, work, chunk))
             if len(pending) > jobs * _AHEAD_PER_JOB:
                 yield from pending.popleft().result()
+            while pending and pending[0].done():  # hand on whatever is ready, so a slow input still flows
+                yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:
