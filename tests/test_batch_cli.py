@@ -231,3 +231,28 @@ def test_a_progress_bar_is_drawn_when_stderr_is_a_terminal(
     main(["evaluate-many", str(source), *AS_OF, "--output", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert "\r" in err and "100.0%" in err and "2 lines" in err
+
+
+def test_a_lost_worker_keeps_finished_lines_and_says_where_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When a worker process dies, the lines already finished stay written and the message names --resume-from."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cluster_criteria import batch
+
+    real = batch.evaluate_lines
+
+    def dies_after_one(*args: Any, **kwargs: Any) -> Any:
+        results = real(*args, **kwargs)
+        yield next(iter(results))
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+    monkeypatch.setattr(batch, "evaluate_lines", dies_after_one)
+    out = tmp_path / "out.jsonl"
+    status = main(["evaluate-many", str(_write(tmp_path / "in.jsonl", _lines())), *AS_OF, "--output", str(out),
+                   "--lang", "en"])  # fmt: skip
+    assert status == 1
+    assert len(_read(out)) == 1
+    err = capsys.readouterr().err
+    assert "worker process stopped" in err and "--resume-from 2" in err

@@ -10,6 +10,7 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["register", "run"]
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
+EXIT_WORKER_LOST = 1  # a worker process died (killed, out of memory); the finished lines are kept
 
 _MESSAGES = {
     "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
@@ -32,6 +34,10 @@ _MESSAGES = {
     "interrupted_none": (
         "已中断：尚未写入结果。继续请加 --resume-from {next}",
         "interrupted: no result written yet. Continue with --resume-from {next}",
+    ),
+    "worker_lost": (
+        "一个工作进程意外终止（可能被系统结束或内存不足）",
+        "a worker process stopped unexpectedly (killed, or out of memory)",
     ),
     "not_evaluated": (
         "{count} 行无法评估（见输出中的错误记录）",
@@ -149,10 +155,12 @@ def run(args: argparse.Namespace) -> int:
                 summary.add(result)
                 if progress is not None:
                     progress.advance()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, BrokenExecutor) as exc:
             sink.flush()
             if progress is not None:
                 progress.finish()
+            if isinstance(exc, BrokenExecutor):
+                print(_say("worker_lost", lang), file=sys.stderr)
             resume_at = (summary.last_line or first - 1) + 1
             _report(summary, args, lang, resume_at=resume_at)
             if summary.last_line is None:
@@ -160,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 last = summary.last_line
                 print(_say("interrupted", lang, first=summary.first_line, last=last, next=resume_at), file=sys.stderr)
-            return EXIT_INTERRUPTED
+            return EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_WORKER_LOST
         if progress is not None:
             progress.finish()
     _report(summary, args, lang)
