@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .batch import evaluate_many
     from .context import EvaluationContext, GrowthMethod, SharingRule
     from .errors import ApplicationError, InputProblem, RuleSetNotInForceError, UnknownRuleError
     from .evaluation import evaluate
@@ -84,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "ViolationKind": "vocabulary",
     "YearMetrics": "models",
     "evaluate": "evaluation",
+    "evaluate_many": "batch",
     "input_schema": "jsonio",
     "load_application": "jsonio",
     "report_from_json": "jsonio",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
@@ -32,7 +33,9 @@ def evaluate(
     """
     if isinstance(assessment_date, EvaluationContext):
         context = assessment_date
-    else:
+    elif type(assessment_date) is dt.date:
+        context = _context(assessment_date, GrowthMethod(growth_method), SharingRule(sharing_rule))
+    else:  # not a plain date: the context itself says what is wrong with it
         context = EvaluationContext(
             assessment_date, growth_method=GrowthMethod(growth_method), sharing_rule=SharingRule(sharing_rule)
         )
@@ -64,6 +67,12 @@ def outcome_of(verdicts: tuple[Verdict, ...], *, complete: bool = True) -> tuple
     if open_ or not complete:
         return Outcome.UNDECIDED, open_
     return Outcome.ELIGIBLE, tuple(v.rule_id for v in verdicts)
+
+
+@lru_cache(maxsize=64)
+def _context(assessment_date: dt.date, growth_method: GrowthMethod, sharing_rule: SharingRule) -> EvaluationContext:
+    """Contexts are immutable, so a request handler evaluating on the same day builds its context once."""
+    return EvaluationContext(assessment_date, growth_method=growth_method, sharing_rule=sharing_rule)
 
 
 def _check_against_date(application: Application, context: EvaluationContext) -> None:

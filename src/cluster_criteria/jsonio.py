@@ -23,6 +23,7 @@ __all__ = [
     "report_schema",
     "report_to_data",
     "report_to_json",
+    "report_to_json_line",
 ]
 
 MAX_INPUT_BYTES = 20_000_000
@@ -97,6 +98,16 @@ def report_to_data(report: Report) -> dict[str, Any]:
 
 def report_to_json(report: Report, *, indent: int | None = 2) -> str:
     return json.dumps(report_to_data(report), ensure_ascii=False, indent=indent)
+
+
+def report_to_json_line(item: Report | dict[str, Any]) -> bytes:
+    """A report (or any JSON-ready record) as one line of compact UTF-8 JSON, without the newline.
+
+    The same data as :func:`report_to_data`, serialised in one pass, for JSON Lines output.
+    """
+    if isinstance(item, Report):
+        return _report_adapter().dump_json(item)
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def report_from_json(text: str | bytes) -> Report:

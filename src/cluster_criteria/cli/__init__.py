@@ -14,6 +14,7 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_INELIGIBLE", "EXIT_OK", "EXIT_UNDECIDED", "EX
 # One line per subcommand module, in the order of the help text.
 COMMAND_MODULES = (
     "evaluate",
+    "evaluate_many",
     "rules",
     "explain",
     "schema",

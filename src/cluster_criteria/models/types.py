@@ -15,6 +15,7 @@ __all__ = ["Amount", "Count", "NonNegativeDecimal", "Rate", "ShortText", "coerce
 
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
+_MAX_COUNT = 10**12
 
 
 def coerce_decimal(value: Any) -> Decimal:
@@ -99,6 +100,12 @@ def _rate(value: Any) -> Decimal:
 
 
 def _count(value: Any) -> int:
+    if type(value) is int:  # the common case, checked without a detour through Decimal
+        if value < 0:
+            raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(value)})
+        if value > _MAX_COUNT:
+            raise PydanticCustomError("cc_too_large", "is implausibly large or small ({text})", {"text": str(value)})
+        return value
     if isinstance(value, bool):
         raise PydanticCustomError("cc_not_a_count", "expected a whole number, got true/false")
     number = coerce_decimal(value) if not isinstance(value, int) else Decimal(value)
@@ -106,7 +113,7 @@ def _count(value: Any) -> int:
         raise PydanticCustomError("cc_not_a_count", "expected a whole number, got {text}", {"text": str(number)})
     if number < 0:
         raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(number)})
-    if number > 10**12:
+    if number > _MAX_COUNT:
         raise PydanticCustomError("cc_too_large", "is implausibly large or small ({text})", {"text": str(number)})
     return int(number)
 

@@ -120,10 +120,11 @@ def missing_for(
     )
 
 
-_ANSWER_STATUS = {
-    Answer.MET: Status.PASS,
-    Answer.NOT_MET: Status.FAIL,
-    Answer.NOT_ANSWERED: Status.INSUFFICIENT_DATA,
+# For each answer: the status it gives and the note that says what the status rests on.
+_ANSWER_EFFECT = {
+    Answer.MET: (Status.PASS, "依据申报方声明", "rests on the applicant's declaration"),
+    Answer.NOT_MET: (Status.FAIL, "申报方声明未达到", "the applicant declares it is not met"),
+    Answer.NOT_ANSWERED: (Status.INSUFFICIENT_DATA, "未作答，不视为符合", "not answered; never taken as met"),
 }
 
 
@@ -131,13 +132,7 @@ def answered(item: QualitativeItem, answers: Mapping[str, QualitativeAnswer], *,
     """A qualitative item: met only on an explicit answer, which the check records as a declaration."""
     given = answers.get(item.id)
     answer = given.answer if given is not None else Answer.NOT_ANSWERED
-    status = _ANSWER_STATUS[answer]
-    if answer is Answer.MET:
-        note_zh, note_en = "依据申报方声明", "rests on the applicant's declaration"
-    elif answer is Answer.NOT_MET:
-        note_zh, note_en = "申报方声明未达到", "the applicant declares it is not met"
-    else:
-        note_zh, note_en = "未作答，不视为符合", "not answered; never taken as met"
+    status, note_zh, note_en = _ANSWER_EFFECT[answer]
     return Check(
         id=item.id,
         label_zh=item.text_zh,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..context import EvaluationContext
 from ..errors import UnknownRuleError
@@ -24,11 +26,13 @@ def _chinese_number(n: int) -> str:
     return ("" if tens == 1 else _NUMERALS[tens]) + "十" + ("" if ones == 0 else _NUMERALS[ones])
 
 
+@lru_cache(maxsize=256)
 def citation_zh(article: int, clause: int) -> str:
     head = f"第{_chinese_number(article)}条"
     return head if clause == 0 else f"{head}第（{_chinese_number(clause)}）项"
 
 
+@lru_cache(maxsize=256)
 def citation_en(article: int, clause: int) -> str:
     return f"Art. {article}" if clause == 0 else f"Art. {article}({clause})"
 
@@ -75,9 +79,7 @@ class Rule:
 
     def __call__(self, application: Application, context: EvaluationContext) -> Verdict:
         made = tuple(self.checks(application, context))
-        readings: dict[str, None] = {}
-        for check in made:
-            readings.update(dict.fromkeys(check.readings))
+        readings = dict.fromkeys(itertools.chain.from_iterable(check.readings for check in made))
         return Verdict(
             rule_id=self.rule_id,
             article=self.article,
@@ -109,15 +111,27 @@ def clause_rule(article: int, clause: int, title_zh: str, title_en: str) -> Call
 
 def select(rule_ids: Iterable[str] | None = None) -> tuple[Rule, ...]:
     """The rules asked for, in legal order; all of them when ``rule_ids`` is ``None``."""
-    ordered = sorted(REGISTRY.values(), key=lambda r: (r.article, r.clause))
+    ordered = _in_legal_order()
     if rule_ids is None:
-        return tuple(ordered)
+        return ordered
     wanted = {_normalise(r) for r in rule_ids}
     known = tuple(r.rule_id for r in ordered)
     for rule_id in wanted:
         if rule_id not in REGISTRY:
             raise UnknownRuleError(rule_id, known)
     return tuple(r for r in ordered if r.rule_id in wanted)
+
+
+_ORDER: tuple[tuple[int, ...], tuple[Rule, ...]] = ((), ())
+
+
+def _in_legal_order() -> tuple[Rule, ...]:
+    """The registered rules sorted by article and clause, sorted again only when the registry changed."""
+    global _ORDER
+    key = tuple(map(id, REGISTRY.values()))  # the cached order holds these rules, so their ids stay theirs
+    if key != _ORDER[0]:
+        _ORDER = (key, tuple(sorted(REGISTRY.values(), key=lambda r: (r.article, r.clause))))
+    return _ORDER[1]
 
 
 def _normalise(rule_id: str) -> str:

@@ -31,7 +31,7 @@ class Comparison(str, Enum):
     AT_MOST = "<="
     BELOW = "<"
 
-    def holds(self, left: Decimal | Fraction, right: Decimal | Fraction) -> bool:
+    def holds(self, left: Decimal | Fraction | int, right: Decimal | Fraction | int) -> bool:
         """Whether ``left`` stands in this relation to ``right`` (Decimals and Fractions compare exactly)."""
         if self is Comparison.AT_LEAST:
             return left >= right
