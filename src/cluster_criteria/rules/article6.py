@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -108,7 +109,13 @@ def designation_end(designation: Designation, default_years: int) -> tuple[dt.da
     """The last valid day of a title and whether it was derived (three years less a day when not given)."""
     if designation.valid_to is not None:
         return designation.valid_to, False
-    return designation.valid_from + relativedelta(years=default_years) - relativedelta(days=1), True
+    return _derived_end(designation.valid_from, default_years), True
+
+
+@lru_cache(maxsize=4096)
+def _derived_end(start: dt.date, years: int) -> dt.date:
+    # relativedelta keeps 29 February honest (→ 28 February) but is slow; titles share few start dates.
+    return start + relativedelta(years=years) - dt.timedelta(days=1)
 
 
 def _designation_count(
