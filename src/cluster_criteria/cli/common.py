@@ -13,6 +13,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_UNDECIDED",
     "EXIT_USAGE",
+    "add_evaluation_options",
     "iso_date",
     "read_source",
     "say",
@@ -63,3 +64,20 @@ def write_output(text: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+def add_evaluation_options(parser: argparse.ArgumentParser) -> None:
+    """The options every evaluating command shares: the readings to apply and the rules to run."""
+    parser.add_argument(
+        "--growth-method",
+        choices=("geometric", "arithmetic_mean_of_ratios"),
+        default="geometric",
+        help="how 年均增速 is computed (default geometric)",
+    )
+    parser.add_argument(
+        "--sharing-rule",
+        choices=("all_listed", "any_listed"),
+        default="all_listed",
+        help="Art. 6(3): all listed sharing mechanisms, or any one (default all_listed)",
+    )
+    parser.add_argument("--rules", metavar="IDS", help="comma-separated rule ids to run, e.g. 6.1,7.2 (default all)")

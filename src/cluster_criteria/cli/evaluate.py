@@ -13,6 +13,7 @@ from .common import (
     EXIT_OK,
     EXIT_UNDECIDED,
     EXIT_USAGE,
+    add_evaluation_options,
     iso_date,
     read_source,
     say,
@@ -45,19 +46,7 @@ def register(commands: Any) -> None:
     )
     ev.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the explanation (default zh)")
     ev.add_argument("--output", metavar="PATH", help="write the report to PATH instead of standard output")
-    ev.add_argument(
-        "--growth-method",
-        choices=("geometric", "arithmetic_mean_of_ratios"),
-        default="geometric",
-        help="how 年均增速 is computed (default geometric)",
-    )
-    ev.add_argument(
-        "--sharing-rule",
-        choices=("all_listed", "any_listed"),
-        default="all_listed",
-        help="Art. 6(3): all listed sharing mechanisms, or any one (default all_listed)",
-    )
-    ev.add_argument("--rules", metavar="IDS", help="comma-separated rule ids to run, e.g. 6.1,7.2 (default all)")
+    add_evaluation_options(ev)
     ev.add_argument(
         "--outcome-exit-code",
         action="store_true",

@@ -14,7 +14,7 @@ from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, iso_date, say
+from .common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, add_evaluation_options, iso_date, say
 
 if TYPE_CHECKING:
     from ..batch import BatchSummary
@@ -75,19 +75,7 @@ def register(commands: Any) -> None:
     )
     resume.add_argument("--skip", type=_non_negative, metavar="N", help="skip the first N input lines (appends)")
     em.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
-    em.add_argument(
-        "--growth-method",
-        choices=("geometric", "arithmetic_mean_of_ratios"),
-        default="geometric",
-        help="how 年均增速 is computed (default geometric)",
-    )
-    em.add_argument(
-        "--sharing-rule",
-        choices=("all_listed", "any_listed"),
-        default="all_listed",
-        help="Art. 6(3): all listed sharing mechanisms, or any one (default all_listed)",
-    )
-    em.add_argument("--rules", metavar="IDS", help="comma-separated rule ids to run, e.g. 6.1,7.2 (default all)")
+    add_evaluation_options(em)
     em.set_defaults(handler=run)
 
 
