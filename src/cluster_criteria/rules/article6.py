@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 from ..context import EvaluationContext, SharingRule
-from ..models import Application, Designation, EfficiencyFigure
+from ..models import Application, Designation, EfficiencyFigure, Enterprise
 from ..ruleset.parameters import Threshold
-from ..verdicts import Check, Figure, Status
+from ..verdicts import Check, Figure, Status, new_check, new_figure
 from ..vocabulary import DesignationKind
 from .checks import answered, measured, missing, missing_for, year_path
 from .measures import (
@@ -40,11 +39,23 @@ __all__ = [
 ]
 
 
+_DECLARATION = ("qualitative.declaration",)
+
+
 def _declared(
-    app: Application, ctx: EvaluationContext, clause: int, group_of: dict[str, str] | None = None
+    app: Application,
+    ctx: EvaluationContext,
+    clause: int,
+    group_of: dict[str, str] | None = None,
+    reading_of: dict[str, str] | None = None,
 ) -> Iterator[Check]:
+    """The clause's qualitative items; ``group_of`` makes an item group alternatives, ``reading_of`` adds a reading."""
+    answers = app.qualitative
     for item in ctx.rule_set.parameters.items_for(6, clause):
-        yield answered(item, app.qualitative, group=(group_of or {}).get(item.group, ""))
+        group = group_of.get(item.group, "") if group_of else ""
+        extra = reading_of.get(item.group) if reading_of else None
+        readings = _DECLARATION if extra is None else (*_DECLARATION, extra)
+        yield answered(item, answers, group=group, readings=readings)
 
 
 @clause_rule(6, 1, "主导产业与规模结构", "Leading industry, scale and structure")
@@ -79,7 +90,7 @@ def _area(app: Application, limit: Threshold) -> Check:
         limit,
         value=area,
         met=limit.word.comparison.holds(area, limit.value),
-        figures=(Figure("cluster.area_km2", area, None, limit.unit),),
+        figures=(new_figure("cluster.area_km2", area, None, limit.unit),),
         readings=readings,
     )
 
@@ -99,9 +110,10 @@ def art6_2_quality_enterprises(app: Application, ctx: EvaluationContext) -> Iter
         ):
             yield missing_for(check_id, limit, ("enterprises",), readings=("count.distinct_enterprises",))
         return
-    yield _designation_count(app, ctx, "top_designations", p.top_designations_min, p.top_designation_kinds)
+    holders = _title_holders(app.enterprises, ctx)
+    yield _designation_count(holders, "top_designations", p.top_designations_min, p.top_designation_kinds)
     yield _designation_count(
-        app, ctx, "provincial_designations", p.provincial_designations_min, p.provincial_designation_kinds
+        holders, "provincial_designations", p.provincial_designations_min, p.provincial_designation_kinds
     )
 
 
@@ -118,35 +130,57 @@ def _derived_end(start: dt.date, years: int) -> dt.date:
     return start + relativedelta(years=years) - dt.timedelta(days=1)
 
 
-def _designation_count(
-    app: Application, ctx: EvaluationContext, check_id: str, limit: Threshold, kinds: tuple[DesignationKind, ...]
-) -> Check:
+# An enterprise holding a title on the assessment date: its index, itself, and each valid title with whether its
+# end date was derived.
+_Holder = tuple[int, Enterprise, tuple[tuple[DesignationKind, bool], ...]]
+
+
+def _title_holders(enterprises: tuple[Enterprise, ...], ctx: EvaluationContext) -> list[_Holder]:
+    """One pass over the enterprises for both counts of Art. 6(2)."""
     years = ctx.rule_set.parameters.designation_default_validity_years
     day = ctx.assessment_date
+    holders: list[_Holder] = []
+    for index, enterprise in enumerate(enterprises):
+        valid = []
+        for designation in enterprise.designations:
+            end = designation.valid_to
+            was_derived = end is None
+            if end is None:
+                end = _derived_end(designation.valid_from, years)
+            if designation.valid_from <= day <= end:
+                valid.append((designation.kind, was_derived))
+        if valid:
+            holders.append((index, enterprise, tuple(valid)))
+    return holders
+
+
+_COUNT_READINGS = (
+    "count.distinct_enterprises",
+    "count.leading_industry_only",
+    "count.valid_on_date",
+    "titles.sme_status",
+)
+
+
+def _designation_count(
+    holders: list[_Holder], check_id: str, limit: Threshold, kinds: tuple[DesignationKind, ...]
+) -> Check:
     counted: list[Figure] = []
     unknown_membership: list[str] = []
     derived = False
-    for index, enterprise in enumerate(app.enterprises or ()):
+    for index, enterprise, titles in holders:
         holding = []
-        for designation in enterprise.designations:
-            if designation.kind not in kinds:
-                continue
-            end, was_derived = designation_end(designation, years)
-            if designation.valid_from <= day <= end:
-                holding.append(designation.kind.value)
+        for kind, was_derived in titles:
+            if kind in kinds:
+                holding.append(kind._value_)
                 derived = derived or was_derived
         if not holding:
             continue
         if enterprise.in_leading_industry is None:
             unknown_membership.append(f"enterprises[{index}].in_leading_industry")
         elif enterprise.in_leading_industry:
-            counted.append(Figure(f"enterprises[{index}]", f"{enterprise.name} ({'+'.join(holding)})"))
-    readings = (
-        "count.distinct_enterprises",
-        "count.leading_industry_only",
-        "count.valid_on_date",
-        "titles.sme_status",
-    ) + (("designation.derived_end",) if derived else ())
+            counted.append(new_figure(f"enterprises[{index}]", f"{enterprise.name} ({'+'.join(holding)})"))
+    readings = _COUNT_READINGS + (("designation.derived_end",) if derived else ())
     count = Decimal(len(counted))
     met = limit.word.comparison.holds(count, limit.value)
     could_meet = limit.word.comparison.holds(count + len(unknown_membership), limit.value)
@@ -176,15 +210,7 @@ def art6_3_industrial_chain(app: Application, ctx: EvaluationContext) -> Iterato
     p = ctx.rule_set.parameters
     any_one = ctx.sharing_rule is SharingRule.ANY_LISTED
     groups = {p.sharing_group: p.sharing_group} if any_one else {}
-    for check in _declared(app, ctx, 3, groups):
-        if check.id.startswith(f"6.3.{p.sharing_group}."):
-            yield _with_reading(check, ctx.sharing_rule.reading)
-        else:
-            yield check
-
-
-def _with_reading(check: Check, reading: str) -> Check:
-    return replace(check, readings=(*check.readings, reading))
+    yield from _declared(app, ctx, 3, groups, {p.sharing_group: ctx.sharing_rule.reading})
 
 
 @clause_rule(6, 4, "研发创新", "Research and innovation")
@@ -209,7 +235,7 @@ def _patents_per_10k(app: Application, ctx: EvaluationContext) -> Check:
     patents = None if record is None else record.valid_invention_patents
     people = None if record is None else record.employees
     figures = tuple(
-        Figure(year_path(year, name), v, year, unit)
+        new_figure(year_path(year, name), v, year, unit)
         for name, v, unit in (("valid_invention_patents", patents, "件"), ("employees", people, "人"))
         if v is not None
     )
@@ -240,11 +266,11 @@ def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> I
     figures: tuple[Figure, ...] = ()
     if record is not None and source == "counts":
         figures = (
-            Figure(year_path(year, "platform_using_enterprises"), record.platform_using_enterprises, year),
-            Figure(year_path(year, "enterprises_total"), record.enterprises_total, year),
+            new_figure(year_path(year, "platform_using_enterprises"), record.platform_using_enterprises, year),
+            new_figure(year_path(year, "enterprises_total"), record.enterprises_total, year),
         )
     elif rate is not None:
-        figures = (Figure(year_path(year, "platform_penetration"), rate, year, "%"),)
+        figures = (new_figure(year_path(year, "platform_penetration"), rate, year, "%"),)
     yield latest_year_value(
         "platform_penetration",
         p.platform_penetration_min,
@@ -324,12 +350,12 @@ def _efficiency(
     if applies is None:
         return missing(check_id, label_zh, label_en, (applies_path,), readings=readings)
     if not applies:
-        return Check(
+        return new_check(
             id=check_id,
             label_zh=label_zh,
             label_en=label_en,
             status=Status.NOT_APPLICABLE,
-            figures=(Figure(applies_path, False),),
+            figures=(new_figure(applies_path, False),),
             readings=readings,
             note_zh="不属于该类行业，不适用",
             note_en="the industry is not of this kind",
@@ -337,14 +363,14 @@ def _efficiency(
     if figure is None:
         return missing(check_id, label_zh, label_en, (figure_path,), readings=readings)
     met = word.comparison.holds(figure.unit_consumption, figure.benchmark)
-    return Check(
+    return new_check(
         id=check_id,
         label_zh=label_zh,
         label_en=label_en,
         status=Status.PASS if met else Status.FAIL,
         figures=(
-            Figure(f"{figure_path}.unit_consumption", figure.unit_consumption, None, figure.unit),
-            Figure(f"{figure_path}.benchmark", figure.benchmark, None, figure.unit),
+            new_figure(f"{figure_path}.unit_consumption", figure.unit_consumption, None, figure.unit),
+            new_figure(f"{figure_path}.benchmark", figure.benchmark, None, figure.unit),
         ),
         value=figure.unit_consumption,
         threshold=figure.benchmark,
@@ -364,8 +390,7 @@ def art6_7_international_cooperation(app: Application, ctx: EvaluationContext) -
     或通过设置海外分支机构等方式，推动产品和服务对外贸易快速发展。
     """
     group = ctx.rule_set.parameters.international_alternatives_group
-    for check in _declared(app, ctx, 7, {group: group}):
-        yield _with_reading(check, "alternatives.international") if check.group else check
+    yield from _declared(app, ctx, 7, {group: group}, {group: "alternatives.international"})
 
 
 @clause_rule(6, 8, "运营管理与服务", "Management, services and planning")
@@ -382,12 +407,12 @@ def art6_8_governance_and_services(app: Application, ctx: EvaluationContext) -> 
     if body is None:
         yield missing("management_body", label_zh, label_en, ("cluster.management_body",), readings=readings)
     else:
-        yield Check(
+        yield new_check(
             id="management_body",
             label_zh=label_zh,
             label_en=label_en,
             status=Status.PASS,
-            figures=(Figure("cluster.management_body", body),),
+            figures=(new_figure("cluster.management_body", body),),
             readings=readings,
             evidence=body,
         )

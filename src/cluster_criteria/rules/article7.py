@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..context import EvaluationContext
 from ..models import Application
 from ..severity import Grading, grade
-from ..verdicts import Check, Figure, Status
+from ..verdicts import FAIL, INSUFFICIENT_DATA, NEEDS_REVIEW, PASS, Check, Status, new_check, new_figure
 from ..vocabulary import IncidentKind, Severity
 from .checks import missing
 from .registry import clause_rule
@@ -40,18 +40,20 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
         yield missing("catalogue_status", label_zh, label_en, (path,), readings=("catalogue.status",))
         return
     hit = status in excluded
-    yield Check(
+    yield new_check(
         id="catalogue_status",
         label_zh=label_zh,
         label_en=label_en,
         status=Status.FAIL if hit else Status.PASS,
-        figures=(Figure(path, status.value),),
+        figures=(new_figure(path, status.value),),
         readings=("catalogue.status",),
         note_zh=f"主导产业属于{status.zh}",
         note_en=f"the leading industry is {status.en}",
     )
 
 
+# The figures an incident's grade rests on, listed in its check when given.
+_GRADE_FIGURES = ("severity", "deaths", "serious_injuries", "direct_loss")
 _BASIS_ZH = {"stated": "申报等级", "derived": "按伤亡和损失推定", "conflict": "申报与推定不一致", "unknown": "未知"}
 
 
@@ -85,58 +87,56 @@ def _incidents(
     params = ctx.rule_set.parameters
     relevant = [(i, inc) for i, inc in enumerate(app.incidents) if inc.kind in kinds]
     inside = [(i, inc) for i, inc in relevant if ctx.in_event_window(inc.date)]
-    window = Figure("window", f"{ctx.event_window_start.isoformat()}..{ctx.assessment_date.isoformat()}")
+    window = new_figure("window", f"{ctx.event_window_start.isoformat()}..{ctx.assessment_date.isoformat()}")
+    floor_zh, floor_en = floor.zh, floor.en
+    legal_word = f"{floor_zh}及以上"
     for index, incident in inside:
         grading = grade(incident, params)
         path = f"incidents[{index}]"
-        figures = (
-            window,
-            Figure(f"{path}.date", incident.date.isoformat()),
-            Figure(f"{path}.kind", incident.kind.value),
-            *tuple(
-                Figure(f"{path}.{name}", value)
-                for name, value in (
-                    ("severity", incident.severity),
-                    ("deaths", incident.deaths),
-                    ("serious_injuries", incident.serious_injuries),
-                    ("direct_loss", incident.direct_loss),
-                )
-                if value is not None
-            ),
-        )
+        day = incident.date.isoformat()
+        kind = incident.kind
+        figures = [window, new_figure(f"{path}.date", day), new_figure(f"{path}.kind", kind._value_)]
+        for name in _GRADE_FIGURES:
+            value = getattr(incident, name)
+            if value is not None:
+                figures.append(new_figure(f"{path}.{name}", value))
         reached = grading.reaches(floor)
-        grade_readings = (
-            readings
-            + (("severity.production_safety",) if grading.basis != "stated" else ())
-            + (("severity.conflict",) if grading.conflict else ())
-        )
+        grade_readings = readings
+        if grading.basis != "stated":
+            grade_readings += ("severity.production_safety",)
+        if grading.conflict:
+            grade_readings += ("severity.conflict",)
         if reached is None:
-            status = Status.NEEDS_REVIEW if grading.conflict else Status.INSUFFICIENT_DATA
+            status = NEEDS_REVIEW if grading.conflict else INSUFFICIENT_DATA
         else:
-            status = Status.FAIL if reached else Status.PASS
+            status = FAIL if reached else PASS
         found = grading.lower_bound
-        yield Check(
+        yield new_check(
             id=f"{check_prefix}.{index}",
-            label_zh=f"{incident.date.isoformat()} {incident.kind.zh}未达{floor.zh}及以上",
-            label_en=f"{incident.kind.en} of {incident.date.isoformat()} below {floor.en}",
+            label_zh=f"{day} {kind.zh}未达{floor_zh}及以上",
+            label_en=f"{kind.en} of {day} below {floor_en}",
             status=status,
-            figures=figures,
+            figures=tuple(figures),
             comparison="<",
-            legal_word=f"{floor.zh}及以上",
+            legal_word=legal_word,
             readings=grade_readings,
-            missing=tuple(f"{path}.{m}" for m in grading.missing) if status is Status.INSUFFICIENT_DATA else (),
+            missing=tuple(f"{path}.{m}" for m in grading.missing) if status is INSUFFICIENT_DATA else (),
             evidence=incident.description,
             note_zh=(f"等级：{found.zh}（{_BASIS_ZH[grading.basis]}）" if found else "等级未知")
             + (_conflict_zh(grading) if grading.conflict else ""),
             note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown")
             + (f"; {grading.conflict}" if grading.conflict else ""),
         )
-    yield Check(
+    yield new_check(
         id=f"{check_prefix}.window",
         label_zh=label_zh,
         label_en=label_en,
-        status=Status.PASS,
-        figures=(window, Figure("incidents.in_window", len(inside)), Figure("incidents.of_these_kinds", len(relevant))),
+        status=PASS,
+        figures=(
+            window,
+            new_figure("incidents.in_window", len(inside)),
+            new_figure("incidents.of_these_kinds", len(relevant)),
+        ),
         readings=readings,
         note_zh=f"近三年内相关记录{len(inside)}条，逐条判断如上" if inside else "近三年内无相关记录",
         note_en=f"{len(inside)} record(s) in the window, judged one by one" if inside else "no record in the window",
@@ -205,24 +205,27 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
     found = [(i, v) for i, v in enumerate(app.violations) if v.kind in kinds]
     for index, violation in found:
         path = f"violations[{index}]"
-        yield Check(
+        yield new_check(
             id=f"violations.{index}",
             label_zh=f"{violation.date.isoformat()} {violation.kind.zh}",
             label_en=f"{violation.kind.en} of {violation.date.isoformat()}",
             status=Status.FAIL,
-            figures=(Figure(f"{path}.kind", violation.kind.value), Figure(f"{path}.date", violation.date.isoformat())),
+            figures=(
+                new_figure(f"{path}.kind", violation.kind.value),
+                new_figure(f"{path}.date", violation.date.isoformat()),
+            ),
             readings=readings,
             evidence=violation.description,
             note_zh="存在该类行为，不设时间范围",
             note_en="a finding of this kind counts whenever it was",
         )
     if not found:
-        yield Check(
+        yield new_check(
             id="violations.none",
             label_zh=label_zh,
             label_en=label_en,
             status=Status.PASS,
-            figures=(Figure("violations", 0),),
+            figures=(new_figure("violations", 0),),
             readings=readings,
             note_zh="申报无此类记录",
             note_en="the application declares no such finding",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 
 from ..models import QualitativeAnswer
 from ..ruleset.parameters import QualitativeItem, Threshold
-from ..verdicts import Check, Figure, Status
+from ..verdicts import FAIL, INSUFFICIENT_DATA, NEEDS_REVIEW, PASS, Check, Figure, Status, new_check, new_figure
 from ..vocabulary import Answer
 
 __all__ = ["answered", "measured", "missing", "missing_for", "year_path"]
@@ -38,22 +39,29 @@ def measured(
 ) -> Check:
     """A figure set against a threshold; a missed soft limit (一般不超过) goes to review instead of failing."""
     label_zh, label_en = _labels(threshold, year)
-    status = Status.PASS if met else Status.NEEDS_REVIEW if threshold.soft else Status.FAIL
-    return Check(
-        id=check_id,
-        label_zh=label_zh,
-        label_en=label_en,
-        status=status,
-        figures=figures,
-        value=value,
-        threshold=threshold.value,
-        comparison=threshold.word.comparison.value,
-        legal_word=threshold.word.word,
-        unit=threshold.unit,
-        year=year,
-        method=method,
-        readings=(threshold.word.reading, *readings),
-        group=group,
+    status = PASS if met else NEEDS_REVIEW if threshold.soft else FAIL
+    word = threshold.word
+    # Positional, in the order of Check's fields: matching eighteen keywords costs as much as building the check.
+    # ``_value_`` is the member's own value, read without the slower ``.value`` property.
+    return new_check(
+        check_id,
+        label_zh,
+        label_en,
+        status,
+        figures,
+        value,
+        threshold.value,
+        word.comparison._value_,
+        word.word,
+        threshold.unit,
+        year,
+        method,
+        (word.reading, *readings),
+        (),
+        None,
+        "",
+        "",
+        group,
     )
 
 
@@ -72,14 +80,14 @@ def missing(
     group: str = "",
 ) -> Check:
     """A check that could not be made: ``paths`` say which input fields would make it."""
-    return Check(
+    return new_check(
         id=check_id,
         label_zh=label_zh,
         label_en=label_en,
-        status=Status.INSUFFICIENT_DATA,
+        status=INSUFFICIENT_DATA,
         figures=figures,
         threshold=None if threshold is None else threshold.value,
-        comparison=None if threshold is None else threshold.word.comparison.value,
+        comparison=None if threshold is None else threshold.word.comparison._value_,
         legal_word=None if threshold is None else threshold.word.word,
         unit="" if threshold is None else threshold.unit,
         year=year,
@@ -122,27 +130,51 @@ def missing_for(
 
 # For each answer: the status it gives and the note that says what the status rests on.
 _ANSWER_EFFECT = {
-    Answer.MET: (Status.PASS, "依据申报方声明", "rests on the applicant's declaration"),
-    Answer.NOT_MET: (Status.FAIL, "申报方声明未达到", "the applicant declares it is not met"),
-    Answer.NOT_ANSWERED: (Status.INSUFFICIENT_DATA, "未作答，不视为符合", "not answered; never taken as met"),
+    Answer.MET: (PASS, "依据申报方声明", "rests on the applicant's declaration"),
+    Answer.NOT_MET: (FAIL, "申报方声明未达到", "the applicant declares it is not met"),
+    Answer.NOT_ANSWERED: (INSUFFICIENT_DATA, "未作答，不视为符合", "not answered; never taken as met"),
 }
 
 
-def answered(item: QualitativeItem, answers: Mapping[str, QualitativeAnswer], *, group: str = "") -> Check:
+@lru_cache(maxsize=1024)
+def _answer_parts(item_id: str, answer: Answer) -> tuple[Status, tuple[Figure, ...], tuple[str, ...], str, str]:
+    # What an answer makes of an item does not depend on the application, so it is worked out once per pair.
+    status, note_zh, note_en = _ANSWER_EFFECT[answer]
+    figures = (new_figure(f"qualitative.{item_id}.answer", answer._value_),)
+    paths = (f"qualitative.{item_id}",) if answer is Answer.NOT_ANSWERED else ()
+    return status, figures, paths, note_zh, note_en
+
+
+def answered(
+    item: QualitativeItem,
+    answers: Mapping[str, QualitativeAnswer],
+    *,
+    group: str = "",
+    readings: tuple[str, ...] = ("qualitative.declaration",),
+) -> Check:
     """A qualitative item: met only on an explicit answer, which the check records as a declaration."""
     given = answers.get(item.id)
     answer = given.answer if given is not None else Answer.NOT_ANSWERED
-    status, note_zh, note_en = _ANSWER_EFFECT[answer]
-    return Check(
-        id=item.id,
-        label_zh=item.text_zh,
-        label_en=item.text_en,
-        status=status,
-        figures=(Figure(f"qualitative.{item.id}.answer", answer.value),),
-        readings=("qualitative.declaration",),
-        missing=(f"qualitative.{item.id}",) if answer is Answer.NOT_ANSWERED else (),
-        evidence=given.evidence if given is not None else None,
-        note_zh=note_zh,
-        note_en=note_en,
-        group=group,
+    status, figures, paths, note_zh, note_en = _answer_parts(item.id, answer)
+    evidence = given.evidence if given is not None else None
+    # Positional, in the order of Check's fields (see measured).
+    return new_check(
+        item.id,
+        item.text_zh,
+        item.text_en,
+        status,
+        figures,
+        None,
+        None,
+        None,
+        None,
+        "",
+        None,
+        None,
+        readings,
+        paths,
+        evidence,
+        note_zh,
+        note_en,
+        group,
     )

@@ -10,7 +10,7 @@ from ..arithmetic import compare, growth_meets, growth_rate, ratio, ratio_meets
 from ..context import EvaluationContext, GrowthMethod
 from ..models import Application
 from ..ruleset.parameters import LegalWord, Threshold
-from ..verdicts import Check, Figure, Status
+from ..verdicts import Check, Figure, Status, new_check, new_figure
 from .checks import measured, missing_for, year_path
 
 __all__ = ["each_year_amount", "each_year_share", "growth_over_window", "latest_year_value", "trend_over_window"]
@@ -40,7 +40,7 @@ def each_year_amount(
             value=Decimal(value),
             year=year,
             met=compare(value, threshold.word.comparison, threshold.value),
-            figures=(Figure(year_path(year, name), value, year, unit),),
+            figures=(new_figure(year_path(year, name), value, year, unit),),
             readings=("window.figures", "each_year"),
         )
 
@@ -59,8 +59,8 @@ def each_year_share(
             continue
         assert part is not None and whole is not None
         figures = (
-            Figure(year_path(year, part_name), part, year, "元"),
-            Figure(year_path(year, whole_name), whole, year, "元"),
+            new_figure(year_path(year, part_name), part, year, "元"),
+            new_figure(year_path(year, whole_name), whole, year, "元"),
         )
         if whole <= 0:
             yield missing_for(
@@ -93,7 +93,7 @@ def growth_over_window(
     method = ctx.growth_method
     readings = ("window.figures", method.reading, "growth.exact_comparison")
     values = {year: _get(app, year, name) for year in years}
-    figures = tuple(Figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
+    figures = tuple(new_figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
     needed = (years[0], years[-1]) if method is GrowthMethod.GEOMETRIC else years
     absent = tuple(year_path(y, name) for y in needed if values[y] is None)
     if absent:
@@ -158,10 +158,10 @@ def trend_over_window(
     """稳步提升 / 持续下降: every window year strictly beyond the year before."""
     years = ctx.figure_years
     values = {year: _get(app, year, name) for year in years}
-    figures = tuple(Figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
+    figures = tuple(new_figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
     readings = ("window.figures", word.reading)
     absent = tuple(year_path(y, name) for y, v in values.items() if v is None)
-    base = Check(
+    base = new_check(
         id=check_id,
         label_zh=label_zh,
         label_en=label_en,
@@ -182,7 +182,7 @@ def trend_over_window(
         for (y0, a), (y1, b) in itertools.pairwise(zip(years, series, strict=True))
         if not compare(b, word.comparison, a)
     ]
-    return Check(
+    return new_check(
         id=check_id,
         label_zh=label_zh,
         label_en=label_en,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..context import EvaluationContext
 from ..errors import UnknownRuleError
 from ..models import Application
-from ..verdicts import Check, Status, Verdict, combine
+from ..verdicts import Check, Status, Verdict, combine, new_verdict
 
 __all__ = ["REGISTRY", "Rule", "citation_en", "citation_zh", "clause_rule", "select"]
 
@@ -40,13 +40,13 @@ def citation_en(article: int, clause: int) -> str:
 def status_of(checks: Iterable[Check]) -> Status:
     """All ungrouped checks must hold; inside a group, one holding alternative is enough."""
     groups: dict[str, list[Status]] = {}
-    parts: list[Status] = []
+    parts: set[Status] = set()
     for check in checks:
         if check.group:
             groups.setdefault(check.group, []).append(check.status)
         else:
-            parts.append(check.status)
-    parts.extend(combine(members, any_of=True) for members in groups.values())
+            parts.add(check.status)
+    parts.update(combine(members, any_of=True) for members in groups.values())
     return combine(parts)
 
 
@@ -60,18 +60,16 @@ class Rule:
     title_zh: str
     title_en: str
     checks: CheckFunction
+    citation_zh: str = field(init=False)
+    citation_en: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "citation_zh", citation_zh(self.article, self.clause))
+        object.__setattr__(self, "citation_en", citation_en(self.article, self.clause))
 
     @property
     def name(self) -> str:
         return self.checks.__name__
-
-    @property
-    def citation_zh(self) -> str:
-        return citation_zh(self.article, self.clause)
-
-    @property
-    def citation_en(self) -> str:
-        return citation_en(self.article, self.clause)
 
     @property
     def doc(self) -> str:
@@ -79,8 +77,8 @@ class Rule:
 
     def __call__(self, application: Application, context: EvaluationContext) -> Verdict:
         made = tuple(self.checks(application, context))
-        readings = dict.fromkeys(itertools.chain.from_iterable(check.readings for check in made))
-        return Verdict(
+        readings = dict.fromkeys(itertools.chain.from_iterable([check.readings for check in made]))
+        return new_verdict(
             rule_id=self.rule_id,
             article=self.article,
             clause=self.clause,
@@ -88,7 +86,7 @@ class Rule:
             citation_en=self.citation_en,
             title_zh=self.title_zh,
             title_en=self.title_en,
-            text=context.rule_set.clause_text(self.article, self.clause),
+            text=context.rule_set.text[(self.article, self.clause)],
             status=status_of(made),
             checks=made,
             readings=tuple(readings),

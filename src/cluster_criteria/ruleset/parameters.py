@@ -154,9 +154,19 @@ class Parameters:
     qualitative_items: tuple[QualitativeItem, ...]
     sharing_group: str
     international_alternatives_group: str
+    # Every evaluation asks for each clause's items; they are sorted out once, when the parameters are made.
+    _items_by_clause: dict[tuple[int, int], tuple[QualitativeItem, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        grouped: dict[tuple[int, int], list[QualitativeItem]] = {}
+        for item in self.qualitative_items:
+            grouped.setdefault((item.article, item.clause), []).append(item)
+        object.__setattr__(self, "_items_by_clause", {key: tuple(items) for key, items in grouped.items()})
 
     def items_for(self, article: int, clause: int) -> tuple[QualitativeItem, ...]:
-        return tuple(i for i in self.qualitative_items if i.article == article and i.clause == clause)
+        return self._items_by_clause.get((article, clause), ())
 
     def item(self, item_id: str) -> QualitativeItem:
         for candidate in self.qualitative_items:
