@@ -8,7 +8,7 @@ have no size limit, so this is exact whatever the digits, and much cheaper than 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Context, Decimal
+from decimal import Context, Decimal, Inexact, Rounded
 
 from .context import GrowthMethod
 from .ruleset.parameters import Comparison
@@ -17,6 +17,9 @@ __all__ = ["compare", "growth_meets", "growth_rate", "ratio", "ratio_meets"]
 
 # Displayed values carry 28 significant digits; decisions never depend on them.
 _DISPLAY = Context(prec=28)
+# Products of a few input figures (30 significant digits at most each) fit in this precision, and the traps turn any
+# rounding into an exception: a product computed here is exact, or the decision falls back to integer fractions.
+_EXACT = Context(prec=400, traps=[Inexact, Rounded])
 
 
 def compare(value: Decimal | int, comparison: Comparison, limit: Decimal) -> bool:
@@ -31,6 +34,10 @@ def ratio(part: Decimal | int, whole: Decimal | int) -> Decimal:
 
 def ratio_meets(part: Decimal | int, whole: Decimal | int, comparison: Comparison, limit: Decimal) -> bool:
     """Decide part / whole against limit exactly, as part against limit × whole (whole > 0)."""
+    try:
+        return comparison.holds(part, _EXACT.multiply(limit, whole))
+    except (Inexact, Rounded):
+        pass
     part_n, part_d = part.as_integer_ratio()
     whole_n, whole_d = whole.as_integer_ratio()
     limit_n, limit_d = limit.as_integer_ratio()
@@ -63,6 +70,12 @@ def growth_meets(
     Mean of ratios: (1/k)·Σ Y(i+1)/Y(i) − 1 vs g  ⇔  Σ Y(i+1)/Y(i) vs k·(1+g), in integers.
     """
     steps = len(series) - 1
+    if method is GrowthMethod.GEOMETRIC:
+        try:
+            factor = _EXACT.power(_EXACT.add(1, limit), steps)
+            return comparison.holds(_known(series[-1]), _EXACT.multiply(_known(series[0]), factor))
+        except (Inexact, Rounded):
+            pass
     limit_n, limit_d = limit.as_integer_ratio()
     plus_n, plus_d = limit_d + limit_n, limit_d  # 1 + g
     if method is GrowthMethod.GEOMETRIC:

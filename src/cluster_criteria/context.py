@@ -22,7 +22,7 @@ class GrowthMethod(str, Enum):
 
     @property
     def reading(self) -> str:
-        return f"growth.{self.value}"
+        return f"growth.{self._value_}"
 
 
 class SharingRule(str, Enum):
@@ -33,7 +33,7 @@ class SharingRule(str, Enum):
 
     @property
     def reading(self) -> str:
-        return f"sharing.{self.value}"
+        return f"sharing.{self._value_}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
 from .models import Application
 from .rules import select
-from .verdicts import Outcome, Report, RuleSetRef, Status, Verdict
+from .ruleset import RuleSet
+from .verdicts import Outcome, Report, RuleSetRef, Status, Verdict, new_report
 
 __all__ = ["evaluate", "outcome_of"]
 
@@ -44,15 +45,14 @@ def evaluate(
     verdicts = tuple(rule(application, context) for rule in selected)
     complete = rules is None or len(selected) == len(select(None))
     outcome, decided_by = outcome_of(verdicts, complete=complete)
-    rule_set = context.rule_set
-    return Report(
+    return new_report(
         cluster_name=application.cluster.name,
         assessment_date=context.assessment_date,
-        rule_set=RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date),
+        rule_set=_rule_set_ref(context.rule_set),
         outcome=outcome,
         decided_by=decided_by,
         verdicts=verdicts,
-        options={"growth_method": context.growth_method.value, "sharing_rule": context.sharing_rule.value},
+        options={"growth_method": context.growth_method._value_, "sharing_rule": context.sharing_rule._value_},
         complete=complete,
         library_version=_version(),
     )
@@ -92,7 +92,22 @@ def _check_against_date(application: Application, context: EvaluationContext) ->
         raise ApplicationError(problems)
 
 
+@lru_cache(maxsize=1)
 def _version() -> str:
     from . import __version__
 
     return __version__
+
+
+# Rule sets hold dicts and cannot be hashed; each cached entry keeps its rule set alive, so its id stays its own.
+_REFS: dict[int, tuple[RuleSet, RuleSetRef]] = {}
+
+
+def _rule_set_ref(rule_set: RuleSet) -> RuleSetRef:
+    cached = _REFS.get(id(rule_set))
+    if cached is None or cached[0] is not rule_set:
+        if len(_REFS) >= 64:
+            _REFS.clear()
+        ref = RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date)
+        cached = _REFS[id(rule_set)] = (rule_set, ref)
+    return cached[1]

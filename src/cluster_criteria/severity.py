@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from .frozen import fast_constructor
 from .models import Incident
 from .ruleset.parameters import Parameters
 from .vocabulary import IncidentKind, Severity
@@ -41,6 +43,12 @@ class Grading:
         return None
 
 
+if TYPE_CHECKING:
+    _grading = Grading
+else:  # grading runs for every incident of every evaluation
+    _grading = fast_constructor(Grading)
+
+
 def _derived(incident: Incident, params: Parameters) -> tuple[Severity, bool, tuple[str, ...]]:
     measures: dict[str, Decimal | int | None] = {
         "deaths": incident.deaths,
@@ -67,15 +75,15 @@ def grade(incident: Incident, params: Parameters) -> Grading:
     has_figures = any(v is not None for v in (incident.deaths, incident.serious_injuries, incident.direct_loss))
     if incident.kind is not IncidentKind.SAFETY or not has_figures:
         if incident.severity is None:
-            return Grading(None, None, "unknown", missing=("severity",))
-        return Grading(incident.severity, incident.severity, "stated")
+            return _grading(None, None, "unknown", missing=("severity",))
+        return _grading(incident.severity, incident.severity, "stated")
     derived, complete, missing = _derived(incident, params)
     stated = incident.severity
     if stated is None:
-        return Grading(derived, derived if complete else None, "derived", missing=missing)
+        return _grading(derived, derived if complete else None, "derived", missing=missing)
     if derived.rank > stated.rank or (complete and derived is not stated):
         low, high = sorted((derived, stated), key=lambda s: s.rank)
-        return Grading(
+        return _grading(
             low,
             high,
             "conflict",
@@ -83,4 +91,4 @@ def grade(incident: Incident, params: Parameters) -> Grading:
             stated=stated,
             derived=derived,
         )
-    return Grading(stated, stated, "stated")
+    return _grading(stated, stated, "stated")

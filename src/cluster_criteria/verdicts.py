@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import MISSING, dataclass, field, fields, make_dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
+
+from .frozen import fast_constructor
 
 __all__ = [
     "Check",
@@ -165,42 +167,13 @@ class Report:
         return tuple(v for v in self.verdicts if v.status is status)
 
 
-_T = TypeVar("_T")
-
-
-def _fast_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor of the frozen slotted dataclass ``cls`` that costs what a plain slotted one costs.
-
-    A frozen dataclass sets every field through ``object.__setattr__``: about 6 µs for a :class:`Check`, and a report
-    holds some sixty checks and a hundred figures. The rules therefore fill in a mutable twin with the same slots, in
-    the same order, and turn it into ``cls`` as the last step of its ``__init__``. What comes out is an ordinary
-    instance of ``cls`` (equal, hashable, frozen, picklable); the same arguments as ``cls(...)`` are taken.
-    """
-    spec: list[tuple[str, Any, Any]] = []
-    for item in fields(cls):
-        if item.default is not MISSING:
-            spec.append((item.name, item.type, field(default=item.default)))
-        elif item.default_factory is not MISSING:
-            spec.append((item.name, item.type, field(default_factory=item.default_factory)))
-        else:
-            spec.append((item.name, item.type, field()))
-
-    def __post_init__(self: Any) -> None:
-        self.__class__ = cls
-
-    twin: Callable[..., _T] = make_dataclass(
-        f"_{cls.__name__}Draft", spec, slots=True, namespace={"__post_init__": __post_init__}
-    )
-    return twin
-
-
 if TYPE_CHECKING:  # type checkers see the classes themselves, so every call is checked against their fields
     new_check = Check
     new_figure = Figure
     new_verdict = Verdict
     new_report = Report
 else:
-    new_check = _fast_constructor(Check)
-    new_figure = _fast_constructor(Figure)
-    new_verdict = _fast_constructor(Verdict)
-    new_report = _fast_constructor(Report)
+    new_check = fast_constructor(Check)
+    new_figure = fast_constructor(Figure)
+    new_verdict = fast_constructor(Verdict)
+    new_report = fast_constructor(Report)

@@ -161,7 +161,12 @@ class Application(InputModel):
 
     def year(self, year: int) -> YearMetrics | None:
         """The figures of one calendar year, or ``None`` when the application does not report it."""
-        for record in self.metrics:
+        metrics = self.metrics
+        # Validated records are sorted and consecutive, so the year gives the position directly.
+        position = year - metrics[0].year if metrics else -1
+        if 0 <= position < len(metrics) and metrics[position].year == year:
+            return metrics[position]
+        for record in metrics:
             if record.year == year:
                 return record
         return None

@@ -101,7 +101,7 @@ def _incidents(
             if value is not None:
                 figures.append(new_figure(f"{path}.{name}", value))
         reached = grading.reaches(floor)
-        grade_readings = readings
+        grade_readings: tuple[str, ...] = readings
         if grading.basis != "stated":
             grade_readings += ("severity.production_safety",)
         if grading.conflict:

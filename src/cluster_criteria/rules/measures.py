@@ -51,22 +51,21 @@ def each_year_share(
     """每年比例均: part ÷ whole of each window year against the threshold, decided exactly."""
     readings = ("window.figures", "each_year")
     for year in ctx.figure_years:
-        part, whole = _get(app, year, part_name), _get(app, year, whole_name)
+        record = app.year(year)
+        part = None if record is None else getattr(record, part_name)
+        whole = None if record is None else getattr(record, whole_name)
         check_id = f"{prefix}.{year}"
-        paths = tuple(year_path(year, n) for n, v in ((part_name, part), (whole_name, whole)) if v is None)
-        if paths:
+        part_path, whole_path = year_path(year, part_name), year_path(year, whole_name)
+        if part is None or whole is None:
+            paths = tuple(path for path, v in ((part_path, part), (whole_path, whole)) if v is None)
             yield missing_for(check_id, threshold, paths, year=year, readings=readings)
             continue
-        assert part is not None and whole is not None
-        figures = (
-            new_figure(year_path(year, part_name), part, year, "元"),
-            new_figure(year_path(year, whole_name), whole, year, "元"),
-        )
+        figures = (new_figure(part_path, part, year, "元"), new_figure(whole_path, whole, year, "元"))
         if whole <= 0:
             yield missing_for(
                 check_id,
                 threshold,
-                (year_path(year, whole_name),),
+                (whole_path,),
                 year=year,
                 readings=readings,
                 figures=figures,
@@ -116,7 +115,7 @@ def growth_over_window(
         value=growth_rate(series, method),
         figures=figures,
         readings=readings,
-        method=method.value,
+        method=method._value_,
         met=growth_meets(series, method, threshold.word.comparison, threshold.value),
     )
 

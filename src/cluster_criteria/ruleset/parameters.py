@@ -155,9 +155,7 @@ class Parameters:
     sharing_group: str
     international_alternatives_group: str
     # Every evaluation asks for each clause's items; they are sorted out once, when the parameters are made.
-    _items_by_clause: dict[tuple[int, int], tuple[QualitativeItem, ...]] = field(
-        init=False, repr=False, compare=False
-    )
+    _items_by_clause: dict[tuple[int, int], tuple[QualitativeItem, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         grouped: dict[tuple[int, int], list[QualitativeItem]] = {}
