@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,15 +38,25 @@ def citation_en(article: int, clause: int) -> str:
 
 def status_of(checks: Iterable[Check]) -> Status:
     """All ungrouped checks must hold; inside a group, one holding alternative is enough."""
-    groups: dict[str, list[Status]] = {}
+    return _status_and_readings(checks)[0]
+
+
+def _status_and_readings(checks: Iterable[Check]) -> tuple[Status, tuple[str, ...]]:
+    """The clause's status and every reading its checks used, in first use order (one pass: it runs per clause)."""
+    groups: dict[str, list[Status]] | None = None
     parts: set[Status] = set()
+    readings: list[str] = []
     for check in checks:
+        readings += check.readings
         if check.group:
+            if groups is None:
+                groups = {}
             groups.setdefault(check.group, []).append(check.status)
         else:
             parts.add(check.status)
-    parts.update(combine(members, any_of=True) for members in groups.values())
-    return combine(parts)
+    if groups is not None:
+        parts.update(combine(members, any_of=True) for members in groups.values())
+    return combine(parts), tuple(dict.fromkeys(readings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +86,7 @@ class Rule:
 
     def __call__(self, application: Application, context: EvaluationContext) -> Verdict:
         made = tuple(self.checks(application, context))
-        readings = dict.fromkeys(itertools.chain.from_iterable([check.readings for check in made]))
+        status, readings = _status_and_readings(made)
         return new_verdict(
             rule_id=self.rule_id,
             article=self.article,
@@ -87,9 +96,9 @@ class Rule:
             title_zh=self.title_zh,
             title_en=self.title_en,
             text=context.rule_set.text[(self.article, self.clause)],
-            status=status_of(made),
+            status=status,
             checks=made,
-            readings=tuple(readings),
+            readings=readings,
         )
 
 
