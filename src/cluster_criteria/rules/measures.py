@@ -10,7 +10,7 @@ from ..arithmetic import compare, growth_meets, growth_rate, ratio, ratio_meets
 from ..context import EvaluationContext, GrowthMethod
 from ..models import Application
 from ..ruleset.parameters import LegalWord, Threshold
-from ..verdicts import Check, Figure, Status, new_check, new_figure
+from ..verdicts import FAIL, INSUFFICIENT_DATA, PASS, Check, Figure, new_check, new_figure
 from .checks import measured, missing_for, year_path
 
 __all__ = ["each_year_amount", "each_year_share", "growth_over_window", "latest_year_value", "trend_over_window"]
@@ -84,21 +84,39 @@ def each_year_share(
         )
 
 
+def _window_values(
+    app: Application, years: tuple[int, ...], name: str, unit: str
+) -> tuple[list[Decimal | int | None], tuple[Figure, ...], list[str]]:
+    """Each window year's value of ``name``, the figures of those given, and the paths of those not given."""
+    values: list[Decimal | int | None] = []
+    figures: list[Figure] = []
+    absent: list[str] = []
+    for year in years:
+        record = app.year(year)
+        value = None if record is None else getattr(record, name)
+        values.append(value)
+        if value is None:
+            absent.append(year_path(year, name))
+        else:
+            figures.append(new_figure(year_path(year, name), value, year, unit))
+    return values, tuple(figures), absent
+
+
 def growth_over_window(
     app: Application, ctx: EvaluationContext, check_id: str, threshold: Threshold, name: str, unit: str
 ) -> Check:
     """年均增速 over the window years by the context's method, decided exactly."""
     years = ctx.figure_years
     method = ctx.growth_method
+    geometric = method is GrowthMethod.GEOMETRIC
     readings = ("window.figures", method.reading, "growth.exact_comparison")
-    values = {year: _get(app, year, name) for year in years}
-    figures = tuple(new_figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
-    needed = (years[0], years[-1]) if method is GrowthMethod.GEOMETRIC else years
-    absent = tuple(year_path(y, name) for y in needed if values[y] is None)
+    series, figures, _ = _window_values(app, years, name, unit)
+    # The geometric mean reads the first and last years only; the mean of ratios reads every year.
+    needed = (0, len(years) - 1) if geometric else range(len(years))
+    absent = tuple(year_path(years[i], name) for i in needed if series[i] is None)
     if absent:
         return missing_for(check_id, threshold, absent, readings=readings, figures=figures)
-    series = [values[y] for y in years]
-    bases = series[:1] if method is GrowthMethod.GEOMETRIC else series[:-1]
+    bases = series[:1] if geometric else series[:-1]
     if any(v is None or v <= 0 for v in bases):
         return missing_for(
             check_id,
@@ -156,41 +174,44 @@ def trend_over_window(
 ) -> Check:
     """稳步提升 / 持续下降: every window year strictly beyond the year before."""
     years = ctx.figure_years
-    values = {year: _get(app, year, name) for year in years}
-    figures = tuple(new_figure(year_path(y, name), v, y, unit) for y, v in values.items() if v is not None)
+    values, figures, absent = _window_values(app, years, name, unit)
     readings = ("window.figures", word.reading)
-    absent = tuple(year_path(y, name) for y, v in values.items() if v is None)
-    base = new_check(
-        id=check_id,
-        label_zh=label_zh,
-        label_en=label_en,
-        status=Status.INSUFFICIENT_DATA,
-        figures=figures,
-        comparison=word.comparison.value,
-        legal_word=word.word,
-        unit=unit,
-        readings=readings,
-        missing=absent,
-    )
+    comparison = word.comparison
     if absent:
-        return base
-    series = [Decimal(values[y] or 0) for y in years]
-    holds = all(compare(b, word.comparison, a) for a, b in itertools.pairwise(series))
+        return new_check(
+            id=check_id,
+            label_zh=label_zh,
+            label_en=label_en,
+            status=INSUFFICIENT_DATA,
+            figures=figures,
+            comparison=comparison._value_,
+            legal_word=word.word,
+            unit=unit,
+            readings=readings,
+            missing=tuple(absent),
+        )
     breaks = [
         f"{y0}→{y1}"
-        for (y0, a), (y1, b) in itertools.pairwise(zip(years, series, strict=True))
-        if not compare(b, word.comparison, a)
+        for (y0, a), (y1, b) in itertools.pairwise(zip(years, values, strict=True))
+        if not compare(_known(b), comparison, _known(a))
     ]
+    holds = not breaks
     return new_check(
         id=check_id,
         label_zh=label_zh,
         label_en=label_en,
-        status=Status.PASS if holds else Status.FAIL,
+        status=PASS if holds else FAIL,
         figures=figures,
-        comparison=word.comparison.value,
+        comparison=comparison._value_,
         legal_word=word.word,
         unit=unit,
         readings=readings,
         note_zh="" if holds else f"未满足“{word.word}”：" + "、".join(breaks),
         note_en="" if holds else "the trend breaks at " + ", ".join(breaks),
     )
+
+
+def _known(value: Decimal | int | None) -> Decimal:
+    if value is None:  # callers return early when a year is missing
+        raise ValueError("a trend needs every year's figure")
+    return value if isinstance(value, Decimal) else Decimal(value)
