@@ -357,14 +357,15 @@ class TreeMemory(threading.Thread):
             self.stopped.wait(self.every)
 
 
-def bench_batch(count: int, jobs: int, workdir: Path) -> dict[str, float]:
+def bench_batch(count: int, jobs: int, workdir: Path, detail: str = "full") -> dict[str, float]:
     source, output, summary = workdir / f"in-{count}.jsonl", workdir / f"out-{count}.jsonl", workdir / "summary.json"
-    with source.open("w", encoding="utf-8") as sink:
-        for text in variants(count):
-            sink.write(text + "\n")
+    if not source.exists():  # generated once per size, kept for the next detail
+        with source.open("w", encoding="utf-8") as sink:
+            for text in variants(count):
+                sink.write(text + "\n")
     command = [
         sys.executable, "-m", "cluster_criteria", "evaluate-many", str(source), "--as-of", ASSESSMENT_DATE.isoformat(),
-        "--jobs", str(jobs), "--output", str(output), "--summary", str(summary),
+        "--jobs", str(jobs), "--output", str(output), "--summary", str(summary), "--detail", detail,
     ]  # fmt: skip
     started = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
@@ -376,14 +377,13 @@ def bench_batch(count: int, jobs: int, workdir: Path) -> dict[str, float]:
     sampler.join()
     done = json.loads(summary.read_text(encoding="utf-8"))
     out_bytes = output.stat().st_size
-    source.unlink()
     output.unlink()
     if status != 0 or done["lines"] != count:
         raise SystemExit(f"evaluate-many exited {status} after {done['lines']} of {count} lines")
     peak_mb = sampler.peak_kib / 1024
     print(
-        f"  {count:>7,} applications  {seconds:8.2f} s  {count / seconds:8,.0f} /s  peak RSS (tree) {peak_mb:6.0f} MB"
-        f"  output {out_bytes / 1e9:.2f} GB  outcomes {done['outcomes']}"
+        f"  {detail:<5} {count:>7,} applications  {seconds:8.2f} s  {count / seconds:8,.0f} /s  "
+        f"peak RSS (tree) {peak_mb:6.0f} MB  output {out_bytes / 1e9:.2f} GB  outcomes {done['outcomes']}"
     )
     return {"seconds": seconds, "rate": count / seconds, "peak_mb": peak_mb}
 
@@ -420,6 +420,9 @@ def main() -> None:
         "--batch-sizes", help="comma-separated batch sizes (default 100000,10000; with --quick 2000,200)"
     )
     parser.add_argument("--skip-batch", action="store_true", help="leave out the batch command")
+    parser.add_argument(
+        "--batch-details", default="full,brief", help="comma-separated --detail values to run (default full,brief)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in (args.batch_sizes or ("2000,200" if args.quick else "100000,10000")).split(",")]
 
@@ -439,8 +442,9 @@ def main() -> None:
         return
     print(f"\n4. cluster-criteria evaluate-many --jobs {args.jobs} (end to end: start-up, read, evaluate, write)")
     with tempfile.TemporaryDirectory(prefix="cc-bench-") as workdir:
-        for count in sizes:
-            bench_batch(count, args.jobs, Path(workdir))
+        for detail in args.batch_details.split(","):
+            for count in sizes:
+                bench_batch(count, args.jobs, Path(workdir), detail)
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"  largest single process seen by getrusage(RUSAGE_CHILDREN): {children:.0f} MB")
 
