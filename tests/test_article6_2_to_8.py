@@ -104,6 +104,16 @@ class TestArt6_2QualityEnterprises:
         assert "designation.derived_end" in verdict.check("top_designations").readings
         assert verdict_of(builder, "6.2", as_of=AS_OF + dt.timedelta(days=1)).status is Status.FAIL
 
+    def test_designation_end_gives_the_stated_or_the_derived_last_day(self) -> None:
+        """A title starting on 29 February runs to 27 February three years on (28 February less a day)."""
+        from cluster_criteria.models import Designation
+        from cluster_criteria.rules.article6 import designation_end
+
+        derived = Designation(kind="little_giant", valid_from=dt.date(2024, 2, 29))
+        stated = Designation(kind="little_giant", valid_from=dt.date(2024, 2, 29), valid_to=dt.date(2025, 1, 1))
+        assert designation_end(derived, 3) == (dt.date(2027, 2, 27), True)
+        assert designation_end(stated, 3) == (dt.date(2025, 1, 1), False)
+
     def test_a_title_not_yet_valid_does_not_count(self) -> None:
         """A title starting the day after the assessment date is not counted."""
         builder = (
