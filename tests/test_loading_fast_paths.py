@@ -5,21 +5,30 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import enum
 import json
+import re
 import types
 import typing
-from typing import Any
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from cluster_criteria import load_application
 from cluster_criteria.comments import COMMENT_PREFIX, strip_comments
+from cluster_criteria.credit_code import credit_code_problem, expected_check_character
 from cluster_criteria.errors import ApplicationError
 from cluster_criteria.jsonio import application_from_data
 from cluster_criteria.models import Application
+from cluster_criteria.models.base import InputModel
+from cluster_criteria.models.types import ShortText, _amount, _check_finite_and_sized, _rate, coerce_decimal
+from cluster_criteria.money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, MoneyUnit, parse_amount, to_yuan
 from cluster_criteria.ruleset import RULE_SETS
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.testing import strategies as cs
@@ -143,3 +152,217 @@ class TestCommentKeys:
         assert len(seen) >= 10
         item_ids = [item.id for rules in RULE_SETS.values() for item in rules.parameters.qualitative_items]
         assert item_ids and not any(item_id.startswith(COMMENT_PREFIX) for item_id in item_ids)
+
+
+def _outcome(function: Callable[[Any], Any], value: Any) -> tuple[str, Any]:
+    """What a validator function gives: its value (repr, so 1.0 and 1.00 differ) or its error, exactly."""
+    try:
+        return "value", repr(function(value))
+    except (PydanticCustomError, PydanticKnownError) as error:
+        return "error", (error.type, error.message(), error.context)
+
+
+def _reference_check(number: Decimal) -> None:
+    """The size checks as first written: every digit counted."""
+    if not number.is_finite():
+        raise PydanticCustomError("cc_not_finite", "must be a finite number, not NaN or infinity")
+    if number != 0 and (number.adjusted() > 30 or number.adjusted() < -30):
+        raise PydanticCustomError("cc_too_large", "is implausibly large or small ({text})", {"text": f"{number:.3E}"})
+    if len(number.as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
+        raise PydanticCustomError(
+            "cc_too_precise", "has more than {limit} significant digits", {"limit": MAX_SIGNIFICANT_DIGITS}
+        )
+
+
+def _reference_text_number(text: str) -> Decimal:
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": text[:40]}) from None
+    _reference_check(number)
+    return number
+
+
+def _reference_amount(text: str) -> Decimal:
+    try:
+        number, unit = parse_amount(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "cc_not_an_amount",
+            "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
+            {"text": text[:40]},
+        ) from None
+    _reference_check(number)
+    number = to_yuan(number, unit or MoneyUnit.YUAN)
+    if number < 0:
+        raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(number)})
+    if number > MAX_AMOUNT_YUAN:
+        raise PydanticCustomError(
+            "cc_too_large", "is implausibly large or small ({text})", {"text": f"{number:.3E} 元"}
+        )
+    return number
+
+
+def _reference_rate(text: str) -> Decimal:
+    stripped = text.strip()
+    number = _reference_text_number(stripped[:-1]) / 100 if stripped.endswith("%") else _reference_text_number(text)
+    if not (0 <= number <= 1):
+        raise PydanticCustomError(
+            "cc_rate_range",
+            'a rate is a fraction between 0 and 1 (write 0.08 or "8%"), got {text}',
+            {"text": str(number)},
+        )
+    return number
+
+
+# Numbers as people write them, plain ones (the fast path) most often, and the odd ones around them.
+_digits = st.text(alphabet="0123456789", min_size=0, max_size=34)
+_number_texts = st.one_of(
+    st.builds(lambda a, b, point: a + ("." if point else "") + b, _digits, _digits, st.booleans()),
+    st.from_regex(r"\A\s?[+-]?\d{0,3}(\.\d{0,3})?([eE][+-]?\d{1,3})?\s?\Z"),
+    st.sampled_from(["", ".", "1.2.3", "1_000", "١٢", "²", "NaN", "-0", "Infinity", "0x10", " 7", "7 "]),
+)
+_amount_texts = st.builds(
+    lambda number, unit: number + unit, _number_texts, st.sampled_from(["", "元", "万元", "亿元", "万", "亿", "亿亿元"])
+)
+
+
+class TestNumbers:
+    """Plain numbers skip the general parsing and the size checks; everything comes out as it always did."""
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.one_of(st.decimals(), st.from_regex(r"\A[1-9]\d{25,33}(\.\d{0,8})?\Z").map(Decimal)))
+    def test_the_size_checks_agree_with_counting_every_digit(self, number: Decimal) -> None:
+        assert _outcome(_check_finite_and_sized, number) == _outcome(_reference_check, number)
+
+    @settings(max_examples=600, deadline=None)
+    @given(_number_texts)
+    def test_numbers_written_as_text(self, text: str) -> None:
+        assert _outcome(coerce_decimal, text) == _outcome(_reference_text_number, text)
+
+    @settings(max_examples=600, deadline=None)
+    @given(_amount_texts)
+    def test_amounts_written_as_text(self, text: str) -> None:
+        assert _outcome(_amount, text) == _outcome(_reference_amount, text)
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.builds(lambda number, percent: number + percent, _number_texts, st.sampled_from(["", "%", " %"])))
+    def test_rates_written_as_text(self, text: str) -> None:
+        assert _outcome(_rate, text) == _outcome(_reference_rate, text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("29.04亿元", "Decimal('2904000000.00')"),
+            ("1.50万", "Decimal('15000.00')"),
+            ("1.50元", "Decimal('1.50')"),
+            ("1.50", "Decimal('1.50')"),
+            ("0." + "0" * 27 + "1", "Decimal('1E-28')"),
+        ],
+    )
+    def test_plain_amounts_keep_their_digits(self, text: str, expected: str) -> None:
+        """The exponent of the Decimal is that of the written number (times the unit), as before."""
+        assert repr(_amount(text)) == expected
+
+
+def _reference_credit_code_problem(code: str) -> str | None:
+    """GB 32100-2015 as written: weights 3^i mod 31, check character (31 - sum mod 31) mod 31."""
+    charset = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    if len(code) != 18:
+        return f"must have 18 characters, has {len(code)}"
+    bad = sorted({ch for ch in code if ch not in charset})
+    if bad:
+        return f"contains characters outside the GB 32100 set: {''.join(bad)}"
+    total = sum(charset.index(ch) * pow(3, i, 31) for i, ch in enumerate(code[:17]))
+    expected = charset[(31 - total % 31) % 31]
+    return None if code[17] == expected else f"check character is {code[17]}, GB 32100-2015 gives {expected}"
+
+
+_CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+class TestCreditCodes:
+    @settings(max_examples=1000, deadline=None)
+    @given(
+        st.one_of(
+            st.text(alphabet=_CODE_SET, min_size=17, max_size=17).map(lambda s: s + expected_check_character(s)),
+            st.text(alphabet=_CODE_SET, min_size=18, max_size=18),
+            st.text(alphabet=_CODE_SET + "IOSVZa _+-#\x00é１", min_size=16, max_size=19),
+            st.text(max_size=20),
+        )
+    )
+    def test_the_reasons_are_those_of_the_standard_as_written(self, code: str) -> None:
+        assert credit_code_problem(code) == _reference_credit_code_problem(code)
+
+    @pytest.mark.parametrize(
+        ("code", "reason"),
+        [
+            ("91350100M000100Y43", None),
+            ("91350100M000100Y4", "must have 18 characters, has 17"),
+            ("91350100M000100Y44", "check character is 4, GB 32100-2015 gives 3"),
+            ("9135010OM000100YI3", "contains characters outside the GB 32100 set: IO"),
+            ("91350100M000100Y4 ", "contains characters outside the GB 32100 set:  "),
+            ("91350100M000100Y4é", "contains characters outside the GB 32100 set: é"),
+            ("9135010０M000100Y43", "contains characters outside the GB 32100 set: ０"),
+        ],
+    )
+    def test_invalid_codes_say_why(self, code: str, reason: str | None) -> None:
+        assert credit_code_problem(code) == reason
+
+
+def _reference_control(value: Any) -> Any:
+    if isinstance(value, str) and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
+        raise PydanticCustomError("cc_control_chars", "contains control characters")
+    return value
+
+
+class _ReferenceText(InputModel):
+    """Text fields as first written: a check for control characters, then pydantic's stripping and lengths."""
+
+    value: Annotated[
+        str, BeforeValidator(_reference_control), StringConstraints(strip_whitespace=True, min_length=1, max_length=500)
+    ]
+
+
+class _Text(InputModel):
+    value: ShortText
+
+
+class _Named(str, enum.Enum):
+    SPACED = " name "
+    BLANK = "   "
+    BELL = "a\x07"
+
+
+class _Subclass(str):
+    pass
+
+
+def _validated(model: type[BaseModel], value: Any) -> Any:
+    try:
+        return "value", model.model_validate({"value": value}).model_dump()
+    except ValidationError as exc:
+        return "errors", [(e["type"], e["loc"], e["msg"], repr(e["input"]), e.get("ctx")) for e in exc.errors()]
+
+
+_awkward = "\x00\x07\t\n\x0b\x0c\r\x1c\x1f \x7f\x85\xa0\u2028\u3000\u200b\ufeff\ud800"
+_texts = st.one_of(
+    st.text(max_size=12),
+    st.text(alphabet=st.sampled_from(_awkward + "名a"), max_size=8),
+    st.integers(498, 502).map(lambda n: "名" * n),
+    st.builds(lambda pad, n: pad + "x" * n + pad, st.sampled_from(["", " ", "\u3000", "\t"]), st.integers(497, 502)),
+)
+
+
+class TestText:
+    """Names and references: one check where there were three, with the same results and errors."""
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.one_of(_texts, _texts.map(_Subclass), st.binary(max_size=6), st.sampled_from([*_Named, None, 5, b"  "])))
+    def test_text_fields_behave_as_first_written(self, value: Any) -> None:
+        assert _validated(_Text, value) == _validated(_ReferenceText, value)
+
+    def test_every_blank_pydantic_strips_is_one_python_strips_from_printable_text(self) -> None:
+        """The fast path strips printable text with str.strip(); only the space is both printable and blank."""
+        printable_blanks = [chr(c) for c in range(0x110000) if chr(c).isprintable() and chr(c).isspace()]
+        assert printable_blanks == [" "]
