@@ -72,7 +72,14 @@ def application_from_data(data: Any) -> Application:
             "", "申报材料应为 JSON 对象", "an application must be a JSON object", "cc_not_object"
         )
     try:
-        return Application.model_validate(strip_comments(data))
+        try:
+            return Application.model_validate(data)
+        except ValidationError:
+            # Every object of the input is a model that refuses unknown fields, or the qualitative answers that
+            # refuse unknown item ids, so an application that validates as given has no comment keys: only a
+            # refused one pays for walking the whole document (and then gives exactly the errors it always did).
+            without_comments = strip_comments(data)
+        return Application.model_validate(without_comments)
     except ValidationError as exc:
         raise from_validation_error(exc) from None
     except RecursionError:

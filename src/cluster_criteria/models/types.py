@@ -6,8 +6,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
+from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, MoneyUnit, parse_amount, to_yuan
 
@@ -16,6 +16,31 @@ __all__ = ["Amount", "Count", "NonNegativeDecimal", "Rate", "ShortText", "coerce
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
 _MAX_COUNT = 10**12
+# Decimal against Decimal compares several times faster than Decimal against int, and every figure is compared.
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+# Money units written after an amount, and what they multiply by (None: already yuan).
+_UNIT_FACTORS: dict[str, Decimal | None] = {
+    "亿元": MoneyUnit.YI_YUAN.factor,
+    "亿": MoneyUnit.YI_YUAN.factor,
+    "万元": MoneyUnit.WAN_YUAN.factor,
+    "万": MoneyUnit.WAN_YUAN.factor,
+    "元": None,
+}
+# Up to this many characters, a number written with ASCII digits and at most one point has at most 30 digits
+# and an adjusted exponent between -29 and 29: it is within every limit below without being checked.
+_PLAIN_MAX_CHARS = 30
+assert _PLAIN_MAX_CHARS <= MAX_SIGNIFICANT_DIGITS
+
+
+def _plain_decimal(text: str) -> Decimal | None:
+    """The value of ``text`` when it is a plain number such as ``1.21`` (no sign, exponent or blanks), else None.
+
+    Most figures are written so; they skip the general parsing and the size checks, which cannot fail for them.
+    """
+    if len(text) <= _PLAIN_MAX_CHARS and text.isascii() and text.replace(".", "", 1).isdigit():
+        return Decimal(text)
+    return None
 
 
 def coerce_decimal(value: Any) -> Decimal:
@@ -30,6 +55,9 @@ def coerce_decimal(value: Any) -> Decimal:
         # A float has already lost exactness; its shortest repr is what the caller typed.
         number = Decimal(repr(value))
     elif isinstance(value, str):
+        plain = _plain_decimal(value)
+        if plain is not None:
+            return plain
         try:
             number = Decimal(value.strip())
         except InvalidOperation:
@@ -45,9 +73,10 @@ def coerce_decimal(value: Any) -> Decimal:
 def _check_finite_and_sized(number: Decimal) -> None:
     if not number.is_finite():
         raise PydanticCustomError("cc_not_finite", "must be a finite number, not NaN or infinity")
-    if number != 0 and (number.adjusted() > 30 or number.adjusted() < -30):
+    if not -30 <= number.adjusted() <= 30 and not number.is_zero():
         raise PydanticCustomError("cc_too_large", "is implausibly large or small ({text})", {"text": f"{number:.3E}"})
-    if len(number.as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
+    # str() writes every digit of the coefficient, so a short text settles it without the costly as_tuple().
+    if len(str(number)) > MAX_SIGNIFICANT_DIGITS and len(number.as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
         raise PydanticCustomError(
             "cc_too_precise", "has more than {limit} significant digits", {"limit": MAX_SIGNIFICANT_DIGITS}
         )
@@ -55,7 +84,7 @@ def _check_finite_and_sized(number: Decimal) -> None:
 
 def _non_negative(value: Any) -> Decimal:
     number = coerce_decimal(value)
-    if number < 0:
+    if number < _ZERO:
         raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(number)})
     if number > _MAX_PLAIN:
         raise PydanticCustomError("cc_too_large", "is implausibly large or small ({text})", {"text": f"{number:.3E}"})
@@ -64,19 +93,21 @@ def _non_negative(value: Any) -> Decimal:
 
 def _amount(value: Any) -> Decimal:
     if isinstance(value, str):
-        try:
-            number, unit = parse_amount(value)
-        except ValueError:
-            raise PydanticCustomError(
-                "cc_not_an_amount",
-                "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
-                {"text": value[:40]},
-            ) from None
-        _check_finite_and_sized(number)
-        number = to_yuan(number, unit or MoneyUnit.YUAN)
+        number_text, factor = value, None
+        if value[-2:] in _UNIT_FACTORS:
+            number_text, factor = value[:-2], _UNIT_FACTORS[value[-2:]]
+        elif value[-1:] in _UNIT_FACTORS:
+            number_text, factor = value[:-1], _UNIT_FACTORS[value[-1:]]
+        plain = _plain_decimal(number_text)
+        if plain is None:
+            number = _written_amount(value)
+        elif factor is None:
+            number = plain
+        else:
+            number = plain * factor
     else:
         number = coerce_decimal(value)
-    if number < 0:
+    if number < _ZERO:
         raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(number)})
     if number > MAX_AMOUNT_YUAN:
         raise PydanticCustomError(
@@ -85,12 +116,29 @@ def _amount(value: Any) -> Decimal:
     return number
 
 
+def _written_amount(value: str) -> Decimal:
+    """An amount in any form :func:`parse_amount` reads (blanks, signs, exponents), in yuan."""
+    try:
+        number, unit = parse_amount(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "cc_not_an_amount",
+            "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
+            {"text": value[:40]},
+        ) from None
+    _check_finite_and_sized(number)
+    return to_yuan(number, unit or MoneyUnit.YUAN)
+
+
 def _rate(value: Any) -> Decimal:
-    if isinstance(value, str) and value.strip().endswith("%"):
+    plain = _plain_decimal(value) if type(value) is str else None
+    if plain is not None:
+        number = plain
+    elif isinstance(value, str) and value.strip().endswith("%"):
         number = coerce_decimal(value.strip()[:-1]) / 100
     else:
         number = coerce_decimal(value)
-    if not (0 <= number <= 1):
+    if not (_ZERO <= number <= _ONE):
         raise PydanticCustomError(
             "cc_rate_range",
             'a rate is a fraction between 0 and 1 (write 0.08 or "8%"), got {text}',
@@ -119,12 +167,37 @@ def _count(value: Any) -> int:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MIN_TEXT, _MAX_TEXT = 1, 500
+# pydantic's own reading of anything else it takes for text (bytes, str subclasses), blanks stripped its way.
+_STRIPPED_TEXT: TypeAdapter[str] = TypeAdapter(Annotated[str, StringConstraints(strip_whitespace=True)])
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and _CONTROL.search(value):
+def _short_text(value: Any) -> Any:
+    """Refuse control characters in the text as given, then strip it and check its length.
+
+    One call does what a refusal of control characters, pydantic's stripping and its length constraints did in
+    turn, with the same errors (the length errors are those pydantic gives for a constraint after a validator).
+    """
+    if type(value) is str and value.isprintable():
+        # Printable text has no control character, no lone surrogate and no blank other than the space, so
+        # Python's strip() is exactly pydantic's here.
+        text = value.strip()
+    elif isinstance(value, str) and _CONTROL.search(value):
         raise PydanticCustomError("cc_control_chars", "contains control characters")
-    return value
+    else:
+        try:
+            text = _STRIPPED_TEXT.validate_python(value)
+        except ValidationError:
+            return value  # the field's own str validation refuses it with the same error
+    if len(text) < _MIN_TEXT:
+        raise PydanticKnownError(
+            "too_short", {"field_type": "Value", "min_length": _MIN_TEXT, "actual_length": len(text)}
+        )
+    if len(text) > _MAX_TEXT:
+        raise PydanticKnownError(
+            "too_long", {"field_type": "Value", "max_length": _MAX_TEXT, "actual_length": len(text)}
+        )
+    return text
 
 
 _AMOUNT_SCHEMA = {
@@ -155,5 +228,8 @@ NonNegativeDecimal = Annotated[
 ]
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0}, mode="validation")]
 ShortText = Annotated[
-    str, BeforeValidator(_text), StringConstraints(strip_whitespace=True, min_length=1, max_length=500)
+    str,
+    BeforeValidator(_short_text),
+    WithJsonSchema({"type": "string", "minLength": _MIN_TEXT, "maxLength": _MAX_TEXT}, mode="validation"),
 ]
+"""A name or reference: 1 to 500 characters once stripped, no control characters."""
