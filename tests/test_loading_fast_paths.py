@@ -366,3 +366,19 @@ class TestText:
         """The fast path strips printable text with str.strip(); only the space is both printable and blank."""
         printable_blanks = [chr(c) for c in range(0x110000) if chr(c).isprintable() and chr(c).isspace()]
         assert printable_blanks == [" "]
+
+
+@pytest.mark.parametrize("field", ["total_output", "employees"])
+def test_a_lone_surrogate_in_a_number_is_a_problem_not_a_crash(field: str) -> None:
+    """Python text may hold a lone surrogate that UTF-8 cannot; the message quotes it as an escape."""
+    from cluster_criteria.errors import ApplicationError
+    from cluster_criteria.jsonio import application_from_data
+    from cluster_criteria.testing import ApplicationBuilder
+
+    data = ApplicationBuilder().data()
+    data["metrics"][0][field] = "12\ud800"
+    with pytest.raises(ApplicationError) as caught:
+        application_from_data(data)
+    (problem,) = caught.value.problems
+    assert problem.path == f"metrics[0].{field}"
+    assert "\\ud800" in problem.message_en

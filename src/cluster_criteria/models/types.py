@@ -43,6 +43,12 @@ def _plain_decimal(text: str) -> Decimal | None:
     return None
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """The start of a refused text, fit to quote in a message: a lone surrogate (possible in a Python ``str``, not in
+    UTF-8) is shown as its escape, since an error message that cannot be encoded would itself fail."""
+    return text[:limit].encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def coerce_decimal(value: Any) -> Decimal:
     """Turn a JSON or Python number into an exact, finite, bounded Decimal, or say why not."""
     if isinstance(value, bool):
@@ -62,7 +68,7 @@ def coerce_decimal(value: Any) -> Decimal:
             number = Decimal(value.strip())
         except InvalidOperation:
             raise PydanticCustomError(
-                "cc_not_a_number", "expected a number, got {text}", {"text": value[:40]}
+                "cc_not_a_number", "expected a number, got {text}", {"text": shown(value)}
             ) from None
     else:
         raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": type(value).__name__})
@@ -124,7 +130,7 @@ def _written_amount(value: str) -> Decimal:
         raise PydanticCustomError(
             "cc_not_an_amount",
             "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
-            {"text": value[:40]},
+            {"text": shown(value)},
         ) from None
     _check_finite_and_sized(number)
     return to_yuan(number, unit or MoneyUnit.YUAN)
