@@ -182,7 +182,7 @@ def _short_text(value: Any) -> Any:
     """Refuse control characters in the text as given, then strip it and check its length.
 
     One call does what a refusal of control characters, pydantic's stripping and its length constraints did in
-    turn, with the same errors (the length errors are those pydantic gives for a constraint after a validator).
+    turn; an empty or overlong text gets pydantic's string errors (``string_too_short`` / ``string_too_long``).
     """
     if type(value) is str and value.isprintable():
         # Printable text has no control character, no lone surrogate and no blank other than the space, so
@@ -195,14 +195,12 @@ def _short_text(value: Any) -> Any:
             text = _STRIPPED_TEXT.validate_python(value)
         except ValidationError:
             return value  # the field's own str validation refuses it with the same error
+    # The string errors, not the generic ones a constraint after a validator gives: their messages say "text"
+    # (and are translated in problems.py).
     if len(text) < _MIN_TEXT:
-        raise PydanticKnownError(
-            "too_short", {"field_type": "Value", "min_length": _MIN_TEXT, "actual_length": len(text)}
-        )
+        raise PydanticKnownError("string_too_short", {"min_length": _MIN_TEXT})
     if len(text) > _MAX_TEXT:
-        raise PydanticKnownError(
-            "too_long", {"field_type": "Value", "max_length": _MAX_TEXT, "actual_length": len(text)}
-        )
+        raise PydanticKnownError("string_too_long", {"max_length": _MAX_TEXT})
     return text
 
 
