@@ -143,10 +143,7 @@ def _title_holders(enterprises: tuple[Enterprise, ...], ctx: EvaluationContext) 
     for index, enterprise in enumerate(enterprises):
         valid = []
         for designation in enterprise.designations:
-            end = designation.valid_to
-            was_derived = end is None
-            if end is None:
-                end = _derived_end(designation.valid_from, years)
+            end, was_derived = designation_end(designation, years)
             if designation.valid_from <= day <= end:
                 valid.append((designation.kind, was_derived))
         if valid:
