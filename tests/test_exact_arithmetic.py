@@ -8,13 +8,13 @@ near it.
 from __future__ import annotations
 
 import itertools
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cluster_criteria.arithmetic import growth_meets, growth_rate, ratio_meets
+from cluster_criteria.arithmetic import compare, growth_meets, growth_rate, ratio_meets
 from cluster_criteria.context import GrowthMethod
 from cluster_criteria.ruleset import Comparison
 
@@ -104,6 +104,56 @@ class TestGrowthMeets:
         series = [Decimal("100"), Decimal("105"), Decimal("110.2499")]
         for method in GrowthMethod:
             assert not growth_meets(series, method, Comparison.AT_LEAST, Decimal("0.05"))
+
+
+# Figures with hundreds of digits: their products overflow the 400-digit context of the Decimal fast path, so the
+# decision falls back to integer fractions. Validated inputs never get here (30 significant digits at most), but
+# the functions are public and must stay exact for any Decimal.
+_long = st.integers(min_value=10**220, max_value=10**230).map(lambda n: Decimal(n).scaleb(-215))
+_long_limits = st.integers(min_value=1, max_value=10**230).map(lambda n: Decimal(n).scaleb(-231))
+
+
+class TestBeyondTheDecimalFastPath:
+    @FEW
+    @given(_long, _long, _comparisons, _long_limits)
+    def test_a_share_of_long_figures_is_still_decided_exactly(
+        self, part: Decimal, whole: Decimal, comparison: Comparison, limit: Decimal
+    ) -> None:
+        expected = _holds(Fraction(part) / Fraction(whole), comparison, Fraction(limit))
+        assert ratio_meets(part, whole, comparison, limit) is expected
+
+    @FEW
+    @given(st.lists(_long, min_size=2, max_size=4), _comparisons, _long_limits)
+    def test_geometric_growth_of_long_figures_is_still_decided_exactly(
+        self, series: list[Decimal], comparison: Comparison, limit: Decimal
+    ) -> None:
+        steps = len(series) - 1
+        expected = _holds(Fraction(series[-1]), comparison, Fraction(series[0]) * (1 + Fraction(limit)) ** steps)
+        assert growth_meets(series, GrowthMethod.GEOMETRIC, comparison, limit) is expected
+
+    def test_a_long_share_exactly_at_its_limit_lands_on_the_inclusive_side(self) -> None:
+        """A 450-digit total and exactly half of it, against 50 %: beyond the fast path, still exactly on the limit."""
+        whole = Decimal("7" * 450)
+        part = Context(prec=1000).divide(whole, 2)
+        assert Fraction(part) * 2 == Fraction(whole)
+        assert ratio_meets(part, whole, Comparison.AT_LEAST, Decimal("0.5"))
+        assert not ratio_meets(part, whole, Comparison.ABOVE, Decimal("0.5"))
+        assert not ratio_meets(part.next_minus(Context(prec=1000)), whole, Comparison.AT_LEAST, Decimal("0.5"))
+
+    def test_a_zero_base_in_the_mean_of_ratios_is_refused(self) -> None:
+        import pytest
+
+        with pytest.raises(ZeroDivisionError, match="non-zero base"):
+            growth_meets([Decimal(0), Decimal(1), Decimal(2)], GrowthMethod.ARITHMETIC_MEAN_OF_RATIOS,
+                         Comparison.AT_LEAST, Decimal("0.05"))  # fmt: skip
+
+
+class TestCompare:
+    def test_counts_and_decimals_compare_exactly_at_the_limit(self) -> None:
+        assert compare(5, Comparison.AT_LEAST, Decimal("5"))
+        assert not compare(5, Comparison.ABOVE, Decimal("5"))
+        assert compare(Decimal("4.99"), Comparison.BELOW, Decimal("5"))
+        assert not compare(Decimal("5.00"), Comparison.BELOW, Decimal("5"))
 
 
 class TestGrowthRate:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..context import EvaluationContext
@@ -69,16 +69,18 @@ class Rule:
     title_zh: str
     title_en: str
     checks: CheckFunction
-    citation_zh: str = field(init=False)
-    citation_en: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "citation_zh", citation_zh(self.article, self.clause))
-        object.__setattr__(self, "citation_en", citation_en(self.article, self.clause))
 
     @property
     def name(self) -> str:
         return self.checks.__name__
+
+    @property
+    def citation_zh(self) -> str:
+        return citation_zh(self.article, self.clause)
+
+    @property
+    def citation_en(self) -> str:
+        return citation_en(self.article, self.clause)
 
     @property
     def doc(self) -> str:
