@@ -145,9 +145,19 @@ class TestBeyondTheDecimalFastPath:
     def test_a_zero_base_in_the_mean_of_ratios_is_refused(self) -> None:
         import pytest
 
-        with pytest.raises(ZeroDivisionError, match="non-zero base"):
+        with pytest.raises(ZeroDivisionError, match=r"^a growth ratio needs a non-zero base$"):
             growth_meets([Decimal(0), Decimal(1), Decimal(2)], GrowthMethod.ARITHMETIC_MEAN_OF_RATIOS,
                          Comparison.AT_LEAST, Decimal("0.05"))  # fmt: skip
+
+
+    @FEW
+    @given(st.lists(st.integers(-(10**6), 10**6).filter(bool).map(Decimal), min_size=2, max_size=5), _comparisons)
+    def test_the_mean_of_ratios_keeps_its_sign_through_negative_figures(
+        self, series: list[Decimal], comparison: Comparison
+    ) -> None:
+        """Not a figure the rules accept, but the public function stays exact for any non-zero base."""
+        expected = _holds(_mean_of_ratios(series), comparison, Fraction(0))
+        assert growth_meets(series, GrowthMethod.ARITHMETIC_MEAN_OF_RATIOS, comparison, Decimal(0)) is expected
 
 
 class TestCompare:

@@ -203,8 +203,9 @@ def test_displayed_shares_carry_28_significant_digits() -> None:
     ],
 )
 def test_citations_are_written_as_the_measures_number_them(article: int, clause: int, zh: str, en: str) -> None:
-    """Chinese numerals for articles and clauses, 十 to 二十三 included."""
+    """Chinese numerals for articles and clauses, 十 to 二十三 included (cached and computed afresh)."""
     assert (citation_zh(article, clause), citation_en(article, clause)) == (zh, en)
+    assert (citation_zh.__wrapped__(article, clause), citation_en.__wrapped__(article, clause)) == (zh, en)
 
 
 def test_separate_groups_of_alternatives_are_combined_separately() -> None:

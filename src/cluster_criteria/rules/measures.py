@@ -190,10 +190,11 @@ def trend_over_window(
             readings=readings,
             missing=tuple(absent),
         )
+    known = [v for v in values if v is not None]  # every year is given here
     breaks = [
         f"{y0}→{y1}"
-        for (y0, a), (y1, b) in itertools.pairwise(zip(years, values, strict=True))
-        if not compare(_known(b), comparison, _known(a))
+        for (y0, a), (y1, b) in itertools.pairwise(zip(years, known, strict=True))
+        if not compare(b, comparison, Decimal(a))
     ]
     holds = not breaks
     return new_check(
@@ -210,8 +211,3 @@ def trend_over_window(
         note_en="" if holds else "the trend breaks at " + ", ".join(breaks),
     )
 
-
-def _known(value: Decimal | int | None) -> Decimal:
-    if value is None:  # callers return early when a year is missing
-        raise ValueError("a trend needs every year's figure")
-    return value if isinstance(value, Decimal) else Decimal(value)
