@@ -10,7 +10,6 @@ from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
 from .models import Application
 from .rules import select
-from .ruleset import RuleSet
 from .verdicts import Outcome, Report, RuleSetRef, Status, Verdict, new_report
 
 __all__ = ["evaluate", "outcome_of"]
@@ -45,10 +44,11 @@ def evaluate(
     verdicts = tuple(rule(application, context) for rule in selected)
     complete = rules is None or len(selected) == len(select(None))
     outcome, decided_by = outcome_of(verdicts, complete=complete)
+    rule_set = context.rule_set
     return new_report(
         cluster_name=application.cluster.name,
         assessment_date=context.assessment_date,
-        rule_set=_rule_set_ref(context.rule_set),
+        rule_set=RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date),
         outcome=outcome,
         decided_by=decided_by,
         verdicts=verdicts,
@@ -98,16 +98,3 @@ def _version() -> str:
 
     return __version__
 
-
-# Rule sets hold dicts and cannot be hashed; each cached entry keeps its rule set alive, so its id stays its own.
-_REFS: dict[int, tuple[RuleSet, RuleSetRef]] = {}
-
-
-def _rule_set_ref(rule_set: RuleSet) -> RuleSetRef:
-    cached = _REFS.get(id(rule_set))
-    if cached is None or cached[0] is not rule_set:
-        if len(_REFS) >= 64:
-            _REFS.clear()
-        ref = RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date)
-        cached = _REFS[id(rule_set)] = (rule_set, ref)
-    return cached[1]

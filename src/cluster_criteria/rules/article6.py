@@ -39,9 +39,6 @@ __all__ = [
 ]
 
 
-_DECLARATION = ("qualitative.declaration",)
-
-
 def _declared(
     app: Application,
     ctx: EvaluationContext,
@@ -53,9 +50,8 @@ def _declared(
     answers = app.qualitative
     for item in ctx.rule_set.parameters.items_for(6, clause):
         group = group_of.get(item.group, "") if group_of else ""
-        extra = reading_of.get(item.group) if reading_of else None
-        readings = _DECLARATION if extra is None else (*_DECLARATION, extra)
-        yield answered(item, answers, group=group, readings=readings)
+        also_read = reading_of.get(item.group) if reading_of else None
+        yield answered(item, answers, group=group, also_read=also_read)
 
 
 @clause_rule(6, 1, "主导产业与规模结构", "Leading industry, scale and structure")

@@ -145,14 +145,21 @@ def _answer_parts(item_id: str, answer: Answer) -> tuple[Status, tuple[Figure, .
     return status, figures, paths, note_zh, note_en
 
 
+_DECLARATION = ("qualitative.declaration",)
+
+
 def answered(
     item: QualitativeItem,
     answers: Mapping[str, QualitativeAnswer],
     *,
     group: str = "",
-    readings: tuple[str, ...] = ("qualitative.declaration",),
+    also_read: str | None = None,
 ) -> Check:
-    """A qualitative item: met only on an explicit answer, which the check records as a declaration."""
+    """A qualitative item: met only on an explicit answer, which the check records as a declaration.
+
+    ``also_read`` names a further reading the item's clause applies to it (6(3)'s sharing rule, for instance).
+    """
+    readings = _DECLARATION if also_read is None else (*_DECLARATION, also_read)
     given = answers.get(item.id)
     answer = given.answer if given is not None else Answer.NOT_ANSWERED
     status, figures, paths, note_zh, note_en = _answer_parts(item.id, answer)
