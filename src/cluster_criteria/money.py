@@ -6,7 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
-__all__ = ["MAX_AMOUNT_YUAN", "MoneyUnit", "parse_amount", "to_yuan"]
+__all__ = ["MAX_AMOUNT_YUAN", "SUFFIX_UNITS", "MoneyUnit", "parse_amount", "to_yuan"]
 
 
 class MoneyUnit(str, Enum):
@@ -33,7 +33,8 @@ MAX_AMOUNT_YUAN = Decimal(10) ** 16
 MAX_SIGNIFICANT_DIGITS = 30
 
 _AMOUNT_RE = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?)\s*(亿元|万元|元|亿|万)?\s*$")
-_SUFFIX_UNITS = {
+# The units an amount may be written with, and what each stands for.
+SUFFIX_UNITS = {
     "亿元": MoneyUnit.YI_YUAN,
     "亿": MoneyUnit.YI_YUAN,
     "万元": MoneyUnit.WAN_YUAN,
@@ -60,4 +61,4 @@ def parse_amount(text: str) -> tuple[Decimal, MoneyUnit | None]:
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid literals
         raise ValueError(f"not an amount: {text[:40]!r}") from exc
     suffix = match.group(2)
-    return number, (_SUFFIX_UNITS[suffix] if suffix else None)
+    return number, (SUFFIX_UNITS[suffix] if suffix else None)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
-from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, MoneyUnit, parse_amount, to_yuan
+from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
 
 __all__ = ["Amount", "Count", "NonNegativeDecimal", "Rate", "ShortText", "coerce_decimal"]
 
@@ -19,14 +19,6 @@ _MAX_COUNT = 10**12
 # Decimal against Decimal compares several times faster than Decimal against int, and every figure is compared.
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
-# Money units written after an amount, and what they multiply by (None: already yuan).
-_UNIT_FACTORS: dict[str, Decimal | None] = {
-    "亿元": MoneyUnit.YI_YUAN.factor,
-    "亿": MoneyUnit.YI_YUAN.factor,
-    "万元": MoneyUnit.WAN_YUAN.factor,
-    "万": MoneyUnit.WAN_YUAN.factor,
-    "元": None,
-}
 # Up to this many characters, a number written with ASCII digits and at most one point has at most 30 digits
 # and an adjusted exponent between -29 and 29: it is within every limit below without being checked.
 _PLAIN_MAX_CHARS = 30
@@ -99,18 +91,12 @@ def _non_negative(value: Any) -> Decimal:
 
 def _amount(value: Any) -> Decimal:
     if isinstance(value, str):
-        number_text, factor = value, None
-        if value[-2:] in _UNIT_FACTORS:
-            number_text, factor = value[:-2], _UNIT_FACTORS[value[-2:]]
-        elif value[-1:] in _UNIT_FACTORS:
-            number_text, factor = value[:-1], _UNIT_FACTORS[value[-1:]]
-        plain = _plain_decimal(number_text)
-        if plain is None:
-            number = _written_amount(value)
-        elif factor is None:
-            number = plain
-        else:
-            number = plain * factor
+        # The common case, "29.04亿元": a plain number and a unit, read without the general parser.
+        unit, number_text = SUFFIX_UNITS.get(value[-2:]), value[:-2]
+        if unit is None:
+            unit, number_text = SUFFIX_UNITS.get(value[-1:]), value[:-1]
+        plain = _plain_decimal(number_text if unit is not None else value)
+        number = _written_amount(value) if plain is None else to_yuan(plain, unit or MoneyUnit.YUAN)
     else:
         number = coerce_decimal(value)
     if number < _ZERO:
