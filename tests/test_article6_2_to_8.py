@@ -111,7 +111,7 @@ class TestArt6_2QualityEnterprises:
 
         derived = Designation(kind="little_giant", valid_from=dt.date(2024, 2, 29))
         stated = Designation(kind="little_giant", valid_from=dt.date(2024, 2, 29), valid_to=dt.date(2025, 1, 1))
-        assert designation_end(derived, 3) == (dt.date(2027, 2, 27), True)
+        assert designation_end(derived, 3) == (dt.date(2027, 2, 28), True)
         assert designation_end(stated, 3) == (dt.date(2025, 1, 1), False)
 
     def test_a_title_not_yet_valid_does_not_count(self) -> None:

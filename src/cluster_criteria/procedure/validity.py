@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from dateutil.relativedelta import relativedelta
-
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
+from ..terms import next_term_start, term_last_day
 from .record import ReviewRecord
 
 __all__ = ["Validity", "ValidityState", "next_term_start", "term_last_day", "validity_on"]
@@ -45,23 +44,6 @@ _STATE_LABELS = {
     ValidityState.EXPIRED_NO_REVIEW: ("有效期满，未申请复核", "expired, no review requested"),
     ValidityState.REVIEW_FAILED: ("复核未通过", "review failed"),
 }
-
-
-def next_term_start(start: dt.date, years: int) -> dt.date:
-    """The first day after ``years`` whole years from ``start``: the anniversary, and 1 March for 29 February
-    in a common year (the day 28 February closes the last year)."""
-    anniversary = start + relativedelta(years=years)
-    if (start.month, start.day) == (2, 29) and anniversary.day == 28:
-        return anniversary + _ONE_DAY
-    return anniversary
-
-
-def term_last_day(start: dt.date, years: int, term_end: TermEnd = JILIN_2024_PROCEDURE.term_end) -> dt.date:
-    """The last day in force of a term of ``years`` years beginning on ``start``."""
-    if term_end is TermEnd.ANNIVERSARY:
-        # Civil Code art. 202: the corresponding day, or the month's last day when there is none.
-        return start + relativedelta(years=years)
-    return next_term_start(start, years) - _ONE_DAY
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
 from ..context import EvaluationContext, SharingRule
 from ..models import Application, Designation, EfficiencyFigure, Enterprise
 from ..ruleset.parameters import Threshold
+from ..terms import term_last_day
 from ..verdicts import Check, Figure, Status, new_check, new_figure
 from ..vocabulary import DesignationKind
 from .checks import answered, measured, missing, missing_for, year_path
@@ -114,7 +113,7 @@ def art6_2_quality_enterprises(app: Application, ctx: EvaluationContext) -> Iter
 
 
 def designation_end(designation: Designation, default_years: int) -> tuple[dt.date, bool]:
-    """The last valid day of a title and whether it was derived (three years less a day when not given)."""
+    """The last valid day of a title and whether it was derived (the one end-date rule of ``terms``)."""
     if designation.valid_to is not None:
         return designation.valid_to, False
     return _derived_end(designation.valid_from, default_years), True
@@ -122,8 +121,8 @@ def designation_end(designation: Designation, default_years: int) -> tuple[dt.da
 
 @lru_cache(maxsize=4096)
 def _derived_end(start: dt.date, years: int) -> dt.date:
-    # relativedelta keeps 29 February honest (→ 28 February) but is slow; titles share few start dates.
-    return start + relativedelta(years=years) - dt.timedelta(days=1)
+    # Deriving a date costs more than the rest of a title's check, and titles share few start dates.
+    return term_last_day(start, years)
 
 
 # An enterprise holding a title on the assessment date: its index, itself, and each valid title with whether its

@@ -120,9 +120,11 @@ _ALL = (
         "designation.derived_end",
         "未给出有效期止日的称号按三年有效期推算",
         "A title without an end date runs three years",
-        "These titles are generally granted for three years; the end is valid-from plus three years minus one "
-        "day, and the check says it was derived.",
-        explanation_zh="此类称号一般有效期三年；未给出止日时按起日加三年减一日推算，并在检查中注明。",
+        "These titles are generally granted for three years; the last day is the day before the third "
+        "anniversary of valid-from (28 February for a start on 29 February), by the same rule as designation "
+        "terms, and the check says it was derived.",
+        explanation_zh="此类称号一般有效期三年；未给出止日时，以起日满三周年的前一日为止日（2月29日起始的，止于2月28日），"
+        "与集群有效期同一算法，并在检查中注明。",
     ),
     Reading(
         "qualitative.declaration",
