@@ -97,7 +97,7 @@ class TestFailingFigures:
             ApplicationBuilder().year(2024, valid_invention_patents=330), "6.4", "patent_growth", "zh"
         ) == (
             "有效发明专利年均增长率（水平法）：2022年300件、2023年330件、2024年330件；(330 ÷ 300)^(1/2) − 1 = 4.88%，低于5%，不符合",
-            "差额：其余年份不变时，2024年有效发明专利至少需331件，差1件",
+            "差额：其余年份不变时，2024年有效发明专利至少需330.75件，差0.75件（按整数计至少331件）",
         )
 
     def test_too_few_titled_enterprises_says_how_many_more_are_needed(self) -> None:

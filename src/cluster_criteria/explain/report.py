@@ -302,6 +302,7 @@ def _margin_data(margin: Margin | None) -> dict[str, Any] | None:
         "strict": margin.strict,
         "direction": margin.direction,
         "unit": margin.unit,
+        "whole_limit": None if margin.whole_limit is None else str(to_decimal(margin.whole_limit)),
     }
 
 

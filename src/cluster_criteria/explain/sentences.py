@@ -492,7 +492,7 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
             lang,
             f"余量：{held}{subject}恰好等于临界值{limit}，无余量",
             f"Headroom: none; {held}{subject} is exactly at the limit value {limit}",
-        )
+        ) + _whole_note(margin, lang)
     if lang == "zh":
         if shortfall:
             if margin.direction > 0:
@@ -515,7 +515,7 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
             )
             more = "多" if margin.direction > 0 else "少"
             text = f"余量：{held}{subject}比临界值{limit}（{relation}）{more}{gap}"
-        return text + (f"；{points}" if points else "")
+        return text + _whole_note(margin, lang) + (f"；{points}" if points else "")
     if shortfall:
         if margin.direction > 0:
             text = (
@@ -533,7 +533,18 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
     else:
         side = "above" if margin.direction > 0 else "below"
         text = f"Headroom: {held}{subject} is {gap} {side} the limit value {limit}"
-    return text + (f"; {points}" if points else "")
+    return text + _whole_note(margin, lang) + (f"; {points}" if points else "")
+
+
+def _whole_note(margin: Margin, lang: Lang) -> str:
+    """(按整数计至少45件): the whole count that meets a fractional limit, beside the limit itself."""
+    whole = margin.whole_limit
+    if whole is None or whole == margin.limit:
+        return ""
+    shown = format_quantity(whole, margin.unit, lang, least=0)
+    if lang == "zh":
+        return f"（按整数计{'至少' if margin.direction > 0 else '至多'}{shown}）"
+    return f" (in whole numbers, {'at least' if margin.direction > 0 else 'at most'} {shown})"
 
 
 def _gap(margin: Margin, lang: Lang, rounding: str) -> str:
