@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from cluster_criteria import Check, Status, evaluate
 from cluster_criteria.explain import MarginKind, margin_of
-from cluster_criteria.explain.sentences import margin_sentence
 from cluster_criteria.explain.locale import to_decimal
+from cluster_criteria.explain.sentences import margin_sentence
 from cluster_criteria.testing import ApplicationBuilder
 
 ASSESSED = dt.date(2025, 4, 15)
