@@ -19,6 +19,7 @@ from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
 from ..severity import grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
+from .known import known_on, known_since
 from .record import DesignatedClusterRecord
 from .reporting import ReportDue, ReportState, due_date, reports_due
 from .validity import Validity, ValidityState, validity_on
@@ -51,7 +52,12 @@ class RevocationContext:
         return cls(record, as_of, validity, reports, params, rule_set)
 
     def since_designation(self, day: dt.date) -> bool:
-        return self.record.designation.date <= day <= self.as_of
+        """On or after the designation date, and known on the date of the report."""
+        return known_since(day, self.record.designation.date, self.as_of)
+
+    def known(self, day: dt.date | None) -> bool:
+        """Known on the date of the report (facts dated later are ignored)."""
+        return known_on(day, self.as_of)
 
     @property
     def window(self) -> Figure:
@@ -176,7 +182,7 @@ def art14_2_false_application_or_violations(ctx: RevocationContext) -> Iterator[
     if findings is None:
         yield _missing("findings.record", "无虚假申报或违法违规行为", "no false application or violation", "findings")
         return
-    found = [(i, f) for i, f in enumerate(findings) if f.date <= ctx.as_of]
+    found = [(i, f) for i, f in enumerate(findings) if ctx.known(f.date)]
     for index, finding in found:
         yield Check(
             id=f"findings.{index}",
@@ -273,7 +279,7 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     inside = [(i, c) for i, c in enumerate(changes) if ctx.since_designation(c.date)]
     for index, change in inside:
         deadline = due_date(change.date.year, ctx.params) if days is None else change.date + dt.timedelta(days=days)
-        filed = change.filed_on if change.filed_on is not None and change.filed_on <= ctx.as_of else None
+        filed = change.filed_on if ctx.known(change.filed_on) else None
         if filed is not None:
             status = Status.PASS if filed <= deadline else Status.FAIL
             zh = f"{filed.isoformat()} 报备" + ("" if status is Status.PASS else "，已逾期")
