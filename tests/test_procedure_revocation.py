@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from cluster_criteria.errors import ApplicationError
 from cluster_criteria.evaluation import evaluate
 from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
 from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE
@@ -88,11 +89,52 @@ class TestGround2FalseApplicationOrViolations:
         """findings: [] declares none."""
         assert ground("14.2", record()).status is Status.PASS
 
-    @pytest.mark.parametrize("kind", ["false_application", "violation"])
-    def test_a_finding_meets_the_ground(self, kind: str) -> None:
-        """发现虚假申报或存在违法违规行为."""
-        rec = record(findings=[{"kind": kind, "date": "2025-05-01"}])
-        assert ground("14.2", rec).status is Status.FAIL
+    @pytest.mark.parametrize(("found", "status"), [(DESIGNATED, Status.FAIL), (DESIGNATED - DAY, Status.NEEDS_REVIEW)])
+    def test_a_false_application_counts_from_the_day_it_is_found(self, found: dt.date, status: Status) -> None:
+        """Found on the designation date: met. Found the day before, and designated all the same: a reviewer decides
+        (it no longer revokes by itself, as the other grounds count from designation too)."""
+        rec = record(findings=[{"kind": "false_application", "date": found.isoformat()}])
+        verdict = ground("14.2", rec)
+        assert verdict.status is status
+        assert "findings.false_application_found" in verdict.readings
+
+    def test_a_false_application_made_before_designation_and_found_after_it_meets_the_ground(self) -> None:
+        """The false application necessarily precedes the designation it obtained: the finding date counts."""
+        finding = {"kind": "false_application", "conduct_date": "2024-04-20", "date": "2025-05-01"}
+        verdict = ground("14.2", record(findings=[finding]))
+        assert verdict.status is Status.FAIL
+        assert "认定后发现虚假申报" in verdict.checks[0].note_zh
+
+    @pytest.mark.parametrize(
+        ("conduct", "status"), [(DESIGNATED, Status.FAIL), (DESIGNATED - DAY, Status.NEEDS_REVIEW)]
+    )
+    def test_a_violation_counts_from_the_day_of_the_conduct(self, conduct: dt.date, status: Status) -> None:
+        """Conduct on the designation date, found later: met. Conduct the day before: Art. 7(4)'s concern, to review."""
+        finding = {"kind": "violation", "conduct_date": conduct.isoformat(), "date": "2025-05-01"}
+        verdict = ground("14.2", record(findings=[finding]))
+        assert verdict.status is status
+        assert "findings.violation_conduct" in verdict.readings
+        figures = {f.field: f.value for f in verdict.checks[0].figures}
+        assert figures["findings[0].conduct_date"] == conduct.isoformat()
+        assert figures["findings[0].date"] == "2025-05-01"
+
+    def test_a_violation_without_the_date_of_the_conduct_is_insufficient_data(self) -> None:
+        """Found after designation, conduct date unknown: it may predate the designation."""
+        verdict = ground("14.2", record(findings=[{"kind": "violation", "date": "2025-05-01"}]))
+        assert verdict.status is Status.INSUFFICIENT_DATA
+        assert verdict.checks[0].missing == ("findings[0].conduct_date",)
+
+    def test_a_violation_after_designation_found_after_the_date_asked_about_is_not_known(self) -> None:
+        """Conduct 2025-03-01, found 2025-07-01: on 2025-06-30 nothing has been found."""
+        finding = {"kind": "violation", "conduct_date": "2025-03-01", "date": "2025-07-01"}
+        assert ground("14.2", record(findings=[finding]), dt.date(2025, 6, 30)).status is Status.PASS
+        assert ground("14.2", record(findings=[finding]), dt.date(2025, 7, 1)).status is Status.FAIL
+
+    def test_a_finding_cannot_precede_its_conduct(self) -> None:
+        """Found 2025-01-01 for conduct of 2025-02-01: refused on loading, naming both fields."""
+        with pytest.raises(ApplicationError) as caught:
+            record(findings=[{"kind": "violation", "conduct_date": "2025-02-01", "date": "2025-01-01"}])
+        assert "conduct_date" in caught.value.render("zh") and "findings" in caught.value.render("en")
 
     def test_a_finding_after_the_date_asked_about_is_not_known_yet(self) -> None:
         """On 2025-04-30 the finding of 2025-05-01 has not been made."""

@@ -123,11 +123,32 @@ class MonitoringRefusal(InputModel):
 
 
 class Finding(InputModel):
-    """A false application or violation found against the cluster — Art. 14(2)."""
+    """A false application or violation found against the cluster — Art. 14(2): when it was found (发现) and, where
+    known, when the conduct took place."""
 
     kind: FindingKind = Field(description="false_application / violation — Art. 14(2).")
-    date: dt.date = Field(description="Date it was found.")
+    date: dt.date = Field(description="Date it was found (发现).")
+    conduct_date: dt.date | None = Field(
+        default=None,
+        description="Date the conduct took place (its first day, for a course of conduct); omitted: not known. "
+        "Decides whether a violation happened after designation.",
+    )
     description: ShortText | None = Field(default=None, description="The finding and its reference.")
+
+    @model_validator(mode="after")
+    def _found_after_conduct(self) -> Finding:
+        if self.conduct_date is not None and self.date < self.conduct_date:
+            raise PydanticCustomError(
+                "cc_date_order",
+                "{later_field} {later} is before {earlier_field} {earlier}",
+                {
+                    "later_field": "date",
+                    "later": self.date.isoformat(),
+                    "earlier_field": "conduct_date",
+                    "earlier": self.conduct_date.isoformat(),
+                },
+            )
+        return self
 
 
 class MajorChange(InputModel):

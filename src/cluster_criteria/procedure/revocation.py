@@ -20,7 +20,7 @@ from ..severity import grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
 from .known import known_on, known_since
-from .record import DesignatedClusterRecord
+from .record import DesignatedClusterRecord, Finding, FindingKind
 from .reporting import ReportDue, ReportState, due_date, reports_due
 from .validity import Validity, ValidityState, validity_on
 
@@ -172,6 +172,50 @@ def art14_1_expired_or_review_failed(ctx: RevocationContext) -> Iterator[Check]:
     )
 
 
+def _finding_status(ctx: RevocationContext, finding: Finding) -> tuple[Status, str, str, str, tuple[str, ...]]:
+    """The status of one known finding, its note in both languages, the missing field (if any) and its reading."""
+    designated = ctx.record.designation.date
+    if finding.kind is FindingKind.FALSE_APPLICATION:
+        reading = ("findings.false_application_found",)
+        if finding.date >= designated:
+            return Status.FAIL, "认定后发现虚假申报", "a false application found after designation", "", reading
+        return (
+            Status.NEEDS_REVIEW,
+            f"虚假申报于认定日 {designated.isoformat()} 前已发现，仍予认定：须人工确认认定时是否已考虑该发现",
+            f"found before the designation of {designated.isoformat()}, which was made nonetheless: "
+            "a reviewer confirms whether the finding was weighed when the cluster was designated",
+            "",
+            reading,
+        )
+    reading = ("findings.violation_conduct",)
+    if finding.conduct_date is None:
+        return (
+            Status.INSUFFICIENT_DATA,
+            "未填报违法违规行为发生日期，无法判断是否发生在认定之后",
+            "the date of the conduct is not given, so whether it happened after designation cannot be told",
+            "conduct_date",
+            reading,
+        )
+    if finding.conduct_date >= designated:
+        return (
+            Status.FAIL,
+            f"违法违规行为发生于 {finding.conduct_date.isoformat()}，在认定之后",
+            f"the conduct took place on {finding.conduct_date.isoformat()}, after designation",
+            "",
+            reading,
+        )
+    return (
+        Status.NEEDS_REVIEW,
+        f"违法违规行为发生于认定日 {designated.isoformat()} 前（{finding.conduct_date.isoformat()}），"
+        "属第七条第（四）项审查范围：须人工判断是否构成虚假申报或持续至认定之后",
+        f"the conduct took place before the designation of {designated.isoformat()} "
+        f"({finding.conduct_date.isoformat()}), which Art. 7(4) examined: a reviewer decides whether it makes the "
+        "application false or continued after designation",
+        "",
+        reading,
+    )
+
+
 @_ground(2, "虚假申报或违法违规", "False application or violations")
 def art14_2_false_application_or_violations(ctx: RevocationContext) -> Iterator[Check]:
     """第十四条第（二）项 (rule 14.2)
@@ -180,26 +224,39 @@ def art14_2_false_application_or_violations(ctx: RevocationContext) -> Iterator[
     """
     findings = ctx.record.findings
     if findings is None:
-        yield _missing("findings.record", "无虚假申报或违法违规行为", "no false application or violation", "findings")
+        yield _missing("findings.record", "虚假申报或违法违规行为", "false application or violation", "findings")
         return
     found = [(i, f) for i, f in enumerate(findings) if ctx.known(f.date)]
     for index, finding in found:
+        status, note_zh, note_en, missing, readings = _finding_status(ctx, finding)
+        path = f"findings[{index}]"
         yield Check(
             id=f"findings.{index}",
-            label_zh=f"{finding.date.isoformat()} 发现{finding.kind.zh}",
-            label_en=f"{finding.kind.en} found on {finding.date.isoformat()}",
-            status=Status.FAIL,
-            figures=(Figure(f"findings[{index}].kind", finding.kind.value),),
+            label_zh=f"{finding.kind.zh}（{finding.date.isoformat()} 发现）",
+            label_en=f"{finding.kind.en} (found on {finding.date.isoformat()})",
+            status=status,
+            figures=(
+                Figure("designation.date", ctx.record.designation.date.isoformat()),
+                Figure(f"{path}.kind", finding.kind.value),
+                Figure(f"{path}.date", finding.date.isoformat()),
+                Figure(f"{path}.conduct_date", finding.conduct_date.isoformat() if finding.conduct_date else None),
+            ),
+            readings=readings,
+            missing=(f"{path}.{missing}",) if missing else (),
             evidence=finding.description,
+            note_zh=note_zh,
+            note_en=note_en,
         )
     if not found:
         yield Check(
             id="findings.none",
-            label_zh="无虚假申报或违法违规行为",
-            label_en="no false application or violation",
+            label_zh="虚假申报或违法违规行为",
+            label_en="false application or violation",
             status=Status.PASS,
             figures=(Figure("findings", 0),),
             readings=("records.absent_vs_empty",),
+            note_zh="无",
+            note_en="none",
         )
 
 

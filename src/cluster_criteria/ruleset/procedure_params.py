@@ -189,6 +189,25 @@ _READINGS = (
         "Alternative to changes.by_next_report, for a province that sets a period: change_filing_days.",
     ),
     Reading(
+        "findings.false_application_found",
+        "虚假申报以发现之日为准，认定之日（含）以后发现的构成该情形",
+        "A false application counts from the day it is found, on or after the designation date",
+        "Art. 14(2) says 发现虚假申报: the conduct (the application, or a later review application) necessarily "
+        "precedes the designation it obtained, so its own date cannot place it after designation; what happens "
+        "to the designated cluster is the finding. A finding dated before the designation date, with the "
+        "cluster designated all the same, goes to review: the province may have weighed it already.",
+    ),
+    Reading(
+        "findings.violation_conduct",
+        "违法违规行为以行为发生之日为准，认定之日（含）以后发生且已发现的构成该情形",
+        "A violation counts from the day the conduct took place, on or after the designation date, once found",
+        "存在违法违规行为 describes the designated cluster, as 已认定的……如发生 frames the whole article and as "
+        "Art. 14(5) counts events from designation. Conduct before the designation date was Art. 7(4)'s concern at "
+        "recognition; a finding of such conduct goes to review (it may show a false application, or conduct that "
+        "went on after designation). A finding counts once its finding date is known; without the conduct date the "
+        "ground cannot be decided (insufficient data).",
+    ),
+    Reading(
         "revocation.after_designation",
         "第十四条第（五）项只计认定之日（含）以后发生的事件",
         "Art. 14(5) counts events from the designation date on",
