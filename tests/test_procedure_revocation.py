@@ -7,11 +7,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cluster_criteria.errors import ApplicationError
 from cluster_criteria.evaluation import evaluate
 from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
-from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE
+from cluster_criteria.procedure.revocation import change_filing_deadline
+from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.verdicts import Status, Verdict
 from procedure_support import DESIGNATED, record
@@ -177,18 +181,51 @@ class TestGround4MajorChanges:
         entry = {"kind": "leading_industry", "date": date, **({"filed_on": filed_on} if filed_on else {})}
         return record(changes=[entry])
 
-    def test_a_change_filed_by_the_due_date_of_that_years_report_does_not_meet_the_ground(self) -> None:
-        """Changed 2025-02-10, filed 2026-03-31 (the due date of the report on 2025)."""
-        assert ground("14.4", self.change("2026-03-31"), dt.date(2026, 6, 1)).status is Status.PASS
+    def test_a_change_filed_by_the_first_due_date_after_it_does_not_meet_the_ground(self) -> None:
+        """Changed 2025-02-10: the next yearly report is due 2025-03-31; re-filed that day, in time."""
+        verdict = ground("14.4", self.change("2025-03-31"), dt.date(2026, 6, 1))
+        assert verdict.status is Status.PASS
+        assert "changes.next_due_date" in verdict.readings
 
     def test_a_change_filed_the_day_after_that_due_date_meets_the_ground(self) -> None:
-        """Filed 2026-04-01: late."""
-        assert ground("14.4", self.change("2026-04-01"), dt.date(2026, 6, 1)).status is Status.FAIL
+        """Re-filed 2025-04-01: late."""
+        assert ground("14.4", self.change("2025-04-01"), dt.date(2026, 6, 1)).status is Status.FAIL
+
+    def test_a_change_of_january_filed_in_late_march_of_the_next_year_meets_the_ground(self) -> None:
+        """The issue's case: changed in January 2025, filed 2026-03-25 — fourteen months: not 及时 by default."""
+        rec = self.change("2026-03-25", date="2025-01-15")
+        verdict = ground("14.4", rec, dt.date(2026, 4, 15))
+        assert verdict.status is Status.FAIL
+        assert "2025-03-31" in verdict.checks[0].label_zh
+
+    def test_the_old_reading_lets_that_change_pass_and_is_still_available(self) -> None:
+        """changes.by_next_report: the due date of the report on 2025, 2026-03-31."""
+        rec = self.change("2026-03-25", date="2025-01-15")
+        verdict = ground("14.4", rec, dt.date(2026, 4, 15), change_filing=ChangeFiling.REPORT_ON_ITS_YEAR)
+        assert verdict.status is Status.PASS and verdict.readings == ("changes.by_next_report",)
 
     def test_an_unfiled_change_is_open_until_the_deadline_and_met_after_it(self) -> None:
-        """Not filed: needs review on 2026-03-31, fails on 2026-04-01."""
-        assert ground("14.4", self.change(), dt.date(2026, 3, 31)).status is Status.NEEDS_REVIEW
-        assert ground("14.4", self.change(), dt.date(2026, 4, 1)).status is Status.FAIL
+        """Not filed: needs review on 2025-03-31, fails on 2025-04-01."""
+        assert ground("14.4", self.change(), dt.date(2025, 3, 31)).status is Status.NEEDS_REVIEW
+        assert ground("14.4", self.change(), dt.date(2025, 4, 1)).status is Status.FAIL
+
+    @pytest.mark.parametrize(("filed", "status"), [("2025-04-19", Status.PASS), ("2025-04-20", Status.FAIL)])
+    def test_a_change_shortly_before_a_due_date_is_given_thirty_days(self, filed: str, status: Status) -> None:
+        """Changed 2025-03-20, eleven days before the due date: re-filed by 2025-04-19 (30 days) is in time."""
+        assert ground("14.4", self.change(filed, date="2025-03-20"), dt.date(2025, 6, 1)).status is status
+
+    @pytest.mark.parametrize(("filed", "status"), [("2026-03-31", Status.PASS), ("2026-04-01", Status.FAIL)])
+    def test_a_change_just_after_a_due_date_waits_for_the_next_one(self, filed: str, status: Status) -> None:
+        """Changed 2025-04-01: the next due date is 2026-03-31, 364 days later — less than a year."""
+        assert ground("14.4", self.change(filed, date="2025-04-01"), dt.date(2026, 6, 1)).status is status
+
+    @given(st.dates(dt.date(2024, 6, 28), dt.date(2040, 12, 31)))
+    def test_no_change_may_stay_unreported_for_a_year_by_default(self, changed: dt.date) -> None:
+        """Whatever the day of the change, the default deadline falls within a year of it and at least 30 days on."""
+        deadline, reading = change_filing_deadline(changed)
+        assert reading == "changes.next_due_date"
+        assert changed + dt.timedelta(days=30) <= deadline < changed + relativedelta(years=1)
+        assert deadline == changed + dt.timedelta(days=30) or (deadline.month, deadline.day) == (3, 31)
 
     def test_a_filing_period_in_days_can_replace_the_default_reading(self) -> None:
         """With 30 days: filed on day 30 passes, on day 31 fails."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..models import Incident
 from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import JILIN_2024, RuleSet
-from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
+from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling, ProcedureParameters
 from ..severity import grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
@@ -24,7 +24,13 @@ from .record import DesignatedClusterRecord, Finding, FindingKind
 from .reporting import ReportDue, ReportState, due_date, reports_due
 from .validity import Validity, ValidityState, validity_on
 
-__all__ = ["REVOCATION_RULES", "RevocationContext", "RevocationRule", "revocation_verdicts"]
+__all__ = [
+    "REVOCATION_RULES",
+    "RevocationContext",
+    "RevocationRule",
+    "change_filing_deadline",
+    "revocation_verdicts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +327,20 @@ def art14_3_reports_and_monitoring(ctx: RevocationContext) -> Iterator[Check]:
         )
 
 
+def change_filing_deadline(
+    changed_on: dt.date, params: ProcedureParameters = JILIN_2024_PROCEDURE
+) -> tuple[dt.date, str]:
+    """The last day to re-file a major change made on ``changed_on`` in time (及时, Art. 14(4)), and the reading."""
+    if params.change_filing_days is not None:
+        return changed_on + dt.timedelta(days=params.change_filing_days), "changes.within_days"
+    if params.change_filing is ChangeFiling.REPORT_ON_ITS_YEAR:
+        return due_date(changed_on.year, params), params.change_filing.reading
+    # The first due date on or after the change: this year's, or next year's once this year's has passed.
+    this_year = due_date(changed_on.year - 1, params)
+    first = this_year if changed_on <= this_year else due_date(changed_on.year, params)
+    return max(first, changed_on + dt.timedelta(days=params.change_filing_min_days)), params.change_filing.reading
+
+
 @_ground(4, "重大变动未及时报备", "Major change not re-filed in time")
 def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     """第十四条第（四）项 (rule 14.4)
@@ -331,11 +351,9 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     if changes is None:
         yield _missing("changes.record", "重大变动已及时报备", "major changes re-filed in time", "changes")
         return
-    days = ctx.params.change_filing_days
-    reading = "changes.by_next_report" if days is None else "changes.within_days"
     inside = [(i, c) for i, c in enumerate(changes) if ctx.since_designation(c.date)]
     for index, change in inside:
-        deadline = due_date(change.date.year, ctx.params) if days is None else change.date + dt.timedelta(days=days)
+        deadline, reading = change_filing_deadline(change.date, ctx.params)
         filed = change.filed_on if ctx.known(change.filed_on) else None
         if filed is not None:
             status = Status.PASS if filed <= deadline else Status.FAIL

@@ -12,6 +12,7 @@ from .parameters import Reading, Source
 __all__ = [
     "JILIN_2024_PROCEDURE",
     "PROCEDURE_READINGS",
+    "ChangeFiling",
     "FirstReportYear",
     "ProcedureParameters",
     "TermEnd",
@@ -46,6 +47,20 @@ class FirstReportYear(str, Enum):
         return f"reports.{self.value}"
 
 
+class ChangeFiling(str, Enum):
+    """By when a major change (Art. 14(4)) must be re-filed to be filed 及时, when no period in days is set."""
+
+    # By the first yearly-report due date on or after the change, and never sooner than a minimum period after it:
+    # the next regular contact with the province; never more than a year after the change.
+    NEXT_DUE_DATE = "next_due_date"
+    # By the due date of the report on the year of the change (up to 15 months after it).
+    REPORT_ON_ITS_YEAR = "by_next_report"
+
+    @property
+    def reading(self) -> str:
+        return f"changes.{self.value}"
+
+
 @dataclass(frozen=True, slots=True)
 class ProcedureParameters:
     """Every number, period and floor of Art. 12–14, and where each comes from."""
@@ -58,9 +73,13 @@ class ProcedureParameters:
     report_due_month: int
     report_due_source: Source
     first_report_year: FirstReportYear
-    # Days after a major change within which it must be re-filed; None: by the due date of that year's report.
+    # Days after a major change within which it must be re-filed; None: ``change_filing`` decides.
     change_filing_days: int | None
     change_filing_source: Source
+    change_filing: ChangeFiling
+    # Under NEXT_DUE_DATE, the fewest days a change is given before it must be re-filed.
+    change_filing_min_days: int
+    change_filing_min_days_source: Source
     accident_kinds: tuple[IncidentKind, ...]
     accident_severity_floor: Severity
     accident_source: Source
@@ -90,6 +109,13 @@ JILIN_2024_PROCEDURE = ProcedureParameters(
     first_report_year=FirstReportYear.DESIGNATION_YEAR,
     change_filing_days=None,
     change_filing_source=_art(14, 4, "集群发生主导产业、空间范围、运营管理机构变更等重大变动未及时更新报备的"),
+    change_filing=ChangeFiling.NEXT_DUE_DATE,
+    change_filing_min_days=30,
+    change_filing_min_days_source=Source(
+        "中华人民共和国市场主体登记管理条例（国务院令第746号）",
+        "第二十四条",
+        "市场主体变更登记事项，应当自作出变更决议、决定或者法定变更事项发生之日起30日内向登记机关申请变更登记。",
+    ),
     accident_kinds=(IncidentKind.SAFETY, IncidentKind.QUALITY, IncidentKind.ENVIRONMENTAL),
     accident_severity_floor=Severity.LARGER,
     accident_source=_art(14, 5, "集群企业发生较大及以上安全、质量和环境污染等事故"),
@@ -175,18 +201,34 @@ _READINGS = (
         "them (share 100 %). A lower share is a parameter.",
     ),
     Reading(
+        "changes.next_due_date",
+        "重大变动最迟应在变动后的第一个年度情况报送截止日前报备，且至少给予30日",
+        "A major change must be re-filed by the first yearly-report due date after it, with at least 30 days",
+        "及时 has no period in the measures. The yearly report (Art. 13, due by the end of March) is the regular "
+        "contact between the cluster and the province, so a change must reach the province no later than the "
+        "first due date that follows it: a change of January 2025 by 2025-03-31, one of 1 April 2025 by "
+        "2026-03-31. No change can thus stay unreported for a year or more. A change shortly before a due date "
+        "is given 30 days (change_filing_min_days), the period the registration rules give for registering a "
+        "change (市场主体登记管理条例 第二十四条): changed 2025-03-20, re-filed by 2025-04-19. Before its "
+        "deadline an unfiled change is open (needs review); after it the ground is met.",
+        ("changes.by_next_report", "changes.within_days"),
+    ),
+    Reading(
         "changes.by_next_report",
-        "重大变动最迟应在当年度情况报送截止日前报备",
-        "A major change must be re-filed at the latest by the due date of that year's report",
-        "及时 has no period in the measures. The yearly report is the regular channel between the cluster and "
-        "the province, so a change not re-filed by the due date of the report on its year was not filed in "
-        "time; before that date an unfiled change is open (needs review).",
+        "重大变动最迟应在变动当年度情况报送截止日前报备",
+        "A major change must be re-filed at the latest by the due date of the report on its year",
+        "Alternative: the change is reported with the yearly report on the year it happened. This lets a change "
+        "of January go unreported for up to fifteen months (January 2025 to 31 March 2026), longer than 及时 "
+        "allows on a careful reading, so it is not the default.",
+        ("changes.next_due_date",),
     ),
     Reading(
         "changes.within_days",
         "重大变动应在设定天数内报备",
         "A major change must be re-filed within a set number of days",
-        "Alternative to changes.by_next_report, for a province that sets a period: change_filing_days.",
+        "Alternative for a province that sets a period: change_filing_days, counted from the day after the "
+        "change (changed 2025-02-10, 30 days: re-filed by 2025-03-12).",
+        ("changes.next_due_date",),
     ),
     Reading(
         "findings.false_application_found",
