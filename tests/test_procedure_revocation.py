@@ -261,6 +261,51 @@ class TestGround5EventsAfterDesignation:
         assert verdict.status is status
         assert "severity.production_safety" in verdict.readings
 
+    def test_three_deaths_stated_ordinary_is_a_larger_accident_and_says_the_stated_grade_was_lower(self) -> None:
+        """The issue's case: 3 deaths stated 一般 — the figures give 较大, so the ground is met (no longer undecided)."""
+        verdict = ground("14.5", self.incident(severity="ordinary", deaths=3, serious_injuries=0, direct_loss="50万元"))
+        check = verdict.checks[0]
+        assert verdict.status is Status.FAIL
+        assert "revocation.figures_grade" in verdict.readings
+        assert "申报等级为一般，低于伤亡和损失数据对应的等级" in check.note_zh
+        assert "死亡3人" in check.note_zh and "直接经济损失50万元" in check.note_zh
+        assert "stated grade, ordinary, is lower than the figures give" in check.note_en
+        assert {f.field: f.value for f in check.figures}["incidents[0].deaths"] == 3
+
+    @pytest.mark.parametrize(
+        ("figures", "status"),
+        [
+            ({"deaths": 2, "serious_injuries": 9, "direct_loss": "999.99万元"}, Status.PASS),
+            ({"deaths": 3, "serious_injuries": 9, "direct_loss": "999.99万元"}, Status.FAIL),
+            ({"deaths": 2, "serious_injuries": 10, "direct_loss": "999.99万元"}, Status.FAIL),
+            ({"deaths": 2, "serious_injuries": 9, "direct_loss": "1000万元"}, Status.FAIL),
+        ],
+    )
+    def test_each_figure_decides_at_the_larger_limit_whatever_the_stated_grade(
+        self, figures: dict[str, Any], status: Status
+    ) -> None:
+        """Stated 一般: 3 deaths, 10 serious injuries or 1000万元 each reach 较大; one below each does not."""
+        assert ground("14.5", self.incident(severity="ordinary", **figures)).status is status
+
+    def test_figures_above_the_stated_grade_decide_even_when_one_is_missing(self) -> None:
+        """3 deaths with the loss unknown: at least 较大, which already meets the floor."""
+        verdict = ground("14.5", self.incident(severity="ordinary", deaths=3))
+        assert verdict.status is Status.FAIL
+        assert "较大及以上" in verdict.checks[0].note_zh
+
+    def test_a_stated_grade_above_complete_figures_goes_to_review(self) -> None:
+        """Stated 较大, one death and a small loss: the figures say 一般; a reviewer decides, nothing is silent."""
+        verdict = ground("14.5", self.incident(severity="larger", deaths=1, serious_injuries=0, direct_loss="10万元"))
+        assert verdict.status is Status.NEEDS_REVIEW
+        assert "severity.conflict" in verdict.readings
+        assert "申报等级较大，按伤亡和损失推定为一般" in verdict.checks[0].note_zh
+
+    def test_other_kinds_of_accident_keep_their_stated_grade(self) -> None:
+        """The production-safety table grades safety accidents only: a quality accident stated 一般 stays 一般."""
+        verdict = ground("14.5", self.incident(kind="quality", severity="ordinary", deaths=3))
+        assert verdict.status is Status.PASS
+        assert "revocation.figures_grade" not in verdict.readings
+
     def test_art_14_5_is_stricter_than_art_7_2_for_the_same_accident(self) -> None:
         """A 较大 accident leaves Art. 7(2) passing but revokes under Art. 14(5)."""
         accident = {"kind": "safety", "date": "2025-01-20", "severity": "larger"}

@@ -393,38 +393,138 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
         )
 
 
+_BASIS = {
+    "stated": ("申报等级", "stated grade"),
+    "derived": ("按伤亡和损失推定", "derived from casualties and loss"),
+    "figures": ("按伤亡和损失推定，高于申报等级", "derived from casualties and loss, above the stated grade"),
+    "conflict": ("申报等级高于伤亡和损失对应的等级", "the stated grade is above what the figures give"),
+    "unknown": ("未知", "unknown"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Grade:
+    """An incident's grade as Art. 14(5) reads it: bounds, their basis, and the stated and derived grades."""
+
+    lower: Severity | None
+    upper: Severity | None
+    basis: str
+    stated: Severity | None
+    derived: Severity | None
+    missing: tuple[str, ...]
+
+    def reaches(self, floor: Severity) -> bool | None:
+        if self.lower is not None and self.lower.at_least(floor):
+            return True
+        if self.upper is not None and not self.upper.at_least(floor):
+            return False
+        return None
+
+
+def _grade(incident: Incident, ctx: RevocationContext) -> _Grade:
+    """The grade of an incident; for a production-safety accident, the figures' grade where it is above the stated one.
+
+    The figures reached are a lower bound of the grade (notes §8: the highest level any measure reaches applies);
+    when a figure is missing, a higher grade cannot be ruled out.
+    """
+    grading = grade(incident, ctx.rule_set.parameters)
+    stated, derived = grading.stated or incident.severity, grading.derived
+    if stated is not None and derived is not None and derived.rank > stated.rank:
+        absent = tuple(
+            name
+            for name, value in (
+                ("deaths", incident.deaths),
+                ("serious_injuries", incident.serious_injuries),
+                ("direct_loss", incident.direct_loss),
+            )
+            if value is None
+        )
+        return _Grade(derived, None if absent else derived, "figures", stated, derived, absent)
+    basis = "conflict" if grading.conflict else grading.basis
+    return _Grade(grading.lower_bound, grading.upper_bound, basis, stated, derived, grading.missing)
+
+
+def _figures_text(incident: Incident) -> tuple[str, str]:
+    zh, en = [], []
+    if incident.deaths is not None:
+        zh.append(f"死亡{incident.deaths}人")
+        en.append(f"{incident.deaths} deaths")
+    if incident.serious_injuries is not None:
+        zh.append(f"重伤{incident.serious_injuries}人")
+        en.append(f"{incident.serious_injuries} serious injuries")
+    if incident.direct_loss is not None:
+        wan = f"{(incident.direct_loss / 10000).normalize():f}万元"
+        zh.append(f"直接经济损失{wan}")
+        en.append(f"direct loss {wan}")
+    return "、".join(zh), ", ".join(en)
+
+
 def _incident_check(
     ctx: RevocationContext, index: int, incident: Incident, floor: Severity, readings: tuple[str, ...]
 ) -> Check:
-    grading = grade(incident, ctx.rule_set.parameters)
+    graded = _grade(incident, ctx)
     path = f"incidents[{index}]"
-    reached = grading.reaches(floor)
+    reached = graded.reaches(floor)
     if reached is None:
-        status = Status.NEEDS_REVIEW if grading.conflict else Status.INSUFFICIENT_DATA
+        status = Status.NEEDS_REVIEW if graded.basis == "conflict" else Status.INSUFFICIENT_DATA
     else:
         status = Status.FAIL if reached else Status.PASS
-    found = grading.lower_bound
-    extra = ("severity.production_safety",) if grading.basis != "stated" else ()
+    figures_zh, figures_en = _figures_text(incident)
+    basis_zh, basis_en = _BASIS[graded.basis]
+    if graded.lower is None:
+        grade_zh, grade_en = "等级未知", "grade unknown"
+    elif graded.basis == "conflict" and graded.stated is not None and graded.derived is not None:
+        grade_zh = f"申报等级{graded.stated.zh}，按伤亡和损失推定为{graded.derived.zh}（{basis_zh}，须人工确认）"
+        grade_en = (
+            f"stated {graded.stated.en}, the figures give {graded.derived.en} ({basis_en}; a reviewer decides)"
+        )
+    else:
+        grade_zh = f"等级：{graded.lower.zh}{'及以上' if graded.upper is None else ''}（{basis_zh}）"
+        grade_en = f"grade: {graded.lower.en}{' or above' if graded.upper is None else ''} ({basis_en})"
+    if graded.basis == "figures" and graded.stated is not None:
+        grade_zh += f"；申报等级为{graded.stated.zh}，低于伤亡和损失数据对应的等级"
+        grade_en += f"; the stated grade, {graded.stated.en}, is lower than the figures give"
+    if figures_zh:
+        grade_zh += f"；数据：{figures_zh}"
+        grade_en += f"; figures: {figures_en}"
+    if status is Status.FAIL:
+        grade_zh, grade_en = f"达到{floor.zh}及以上，{grade_zh}", f"{floor.en} or above reached, {grade_en}"
+    elif status is Status.PASS:
+        grade_zh, grade_en = f"未达{floor.zh}及以上，{grade_zh}", f"below {floor.en}, {grade_en}"
+    extra: tuple[str, ...] = ()
+    if graded.basis in ("derived", "figures", "conflict"):
+        extra += ("severity.production_safety",)
+    if graded.basis == "figures":
+        extra += ("revocation.figures_grade",)
+    if graded.basis == "conflict":
+        extra += ("severity.conflict",)
     return Check(
         id=f"incidents.{index}",
-        label_zh=f"{incident.date.isoformat()} {incident.kind.zh}未达{floor.zh}及以上",
-        label_en=f"{incident.kind.en} of {incident.date.isoformat()} below {floor.en}",
+        label_zh=f"{incident.date.isoformat()} {incident.kind.zh}（门槛：{floor.zh}及以上）",
+        label_en=f"{incident.kind.en} of {incident.date.isoformat()} (threshold: {floor.en} or above)",
         status=status,
         figures=(
             ctx.window,
             Figure(f"{path}.date", incident.date.isoformat()),
             Figure(f"{path}.kind", incident.kind.value),
             Figure(f"{path}.severity", incident.severity.value if incident.severity else None),
+            *(
+                Figure(f"{path}.{name}", value, unit=unit)
+                for name, value, unit in (
+                    ("deaths", incident.deaths, "人"),
+                    ("serious_injuries", incident.serious_injuries, "人"),
+                    ("direct_loss", incident.direct_loss, "元"),
+                )
+                if value is not None
+            ),
         ),
         comparison="<",
         legal_word=f"{floor.zh}及以上",
-        readings=(*readings, *extra, *(("severity.conflict",) if grading.conflict else ())),
-        missing=tuple(f"{path}.{m}" for m in grading.missing) if status is Status.INSUFFICIENT_DATA else (),
+        readings=(*readings, *extra),
+        missing=tuple(f"{path}.{m}" for m in graded.missing) if status is Status.INSUFFICIENT_DATA else (),
         evidence=incident.description,
-        note_zh=(f"等级：{found.zh}（{grading.basis}）" if found else "等级未知")
-        + (f"；{grading.conflict}" if grading.conflict else ""),
-        note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown")
-        + (f"; {grading.conflict}" if grading.conflict else ""),
+        note_zh=grade_zh,
+        note_en=grade_en,
     )
 
 

@@ -264,6 +264,17 @@ _READINGS = (
         "recognition but revokes it. Security events stay at 重大及以上 in both.",
     ),
     Reading(
+        "revocation.figures_grade",
+        "生产安全事故按伤亡和损失数据对应的等级判断，数据对应等级高于申报等级的以数据为准",
+        "A production-safety accident has the grade its figures give when that is above the stated grade",
+        "The grade of a production-safety accident is set by the highest level its deaths, serious injuries or "
+        "direct loss reach (生产安全事故报告和调查处理条例 第三条). A stated grade below what the figures give "
+        "cannot lower it: three deaths stated as 一般 are a 较大 accident and meet Art. 14(5). The explanation "
+        "says the stated grade was lower and prints the figures. A stated grade above complete figures goes to "
+        "review, since the figures are the only grounds the library can weigh. Other kinds of incident keep "
+        "their stated grade.",
+    ),
+    Reading(
         "scope.zone_review",
         "开发区、新区不是县级区划，须人工确认所属县级区划",
         "A development zone or new area is not a county-level division: a reviewer confirms the county",
