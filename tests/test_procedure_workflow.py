@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -18,6 +19,7 @@ from cluster_criteria.procedure import (
     bodies_for,
     history_from_json,
 )
+from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE, MeihekouRecommender
 
 PANSHI = bodies_for(Location(prefecture="吉林市", county="磐石市", county_code="220284"))
 COUNTY = Actor(role=Role.COUNTY, division="220284", name="磐石市工业和信息化局")
@@ -95,14 +97,28 @@ class TestAllowedSteps:
         workflow = do(do(Workflow(PANSHI), Action.SUBMIT, START), Action.ACCEPT, START)
         assert workflow.stage is Stage.ACCEPTED
 
-    def test_meihekou_recommends_through_its_own_department(self) -> None:
-        """The province-administered city accepts and recommends for itself."""
-        bodies = bodies_for(Location(prefecture="通化市", county="梅河口市", county_code="220581"))
+    @pytest.mark.parametrize(
+        ("reading", "accepted", "refused"),
+        [
+            (MeihekouRecommender.EITHER, ("梅河口市", "220500"), ("吉林市",)),
+            (MeihekouRecommender.OWN, ("220581",), ("通化市", "吉林市")),
+            (MeihekouRecommender.TONGHUA, ("通化市",), ("梅河口市", "吉林市")),
+        ],
+    )
+    def test_meihekou_is_recommended_by_the_body_the_chosen_reading_names(
+        self, reading: MeihekouRecommender, accepted: tuple[str, ...], refused: tuple[str, ...]
+    ) -> None:
+        """By default 梅河口市 or 通化市 may accept and recommend; each other reading admits one of them only."""
+        params = dataclasses.replace(JILIN_2024_PROCEDURE, meihekou_recommender=reading)
+        bodies = bodies_for(Location(prefecture="通化市", county="梅河口市", county_code="220581"), params=params)
         workflow = Workflow(bodies).step(Action.SUBMIT, START, Actor(role=Role.COUNTY, division="220581"))
-        accepted = workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division="梅河口市"))
-        assert accepted.stage is Stage.ACCEPTED
-        with pytest.raises(TransitionRefusedError):
-            workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division="通化市"))
+        for division in accepted:
+            step = workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division=division))
+            assert step.stage is Stage.ACCEPTED
+        for division in refused:
+            with pytest.raises(TransitionRefusedError) as caught:
+                workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division=division))
+            assert caught.value.problems[0].code == "cc_wrong_actor"
 
 
 class TestRefusedSteps:

@@ -47,33 +47,43 @@ class Actor(InputModel):
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """A body the measures require for a step; ``division`` is ``None`` when it cannot be determined."""
+    """A body the measures require for a step; ``division`` is ``None`` when it cannot be determined.
+
+    ``alternatives`` are other divisions whose department may act as well (梅河口市 under the reading that accepts
+    either body), ``reading`` the reading that decided who the body is.
+    """
 
     role: Role
     division: Division | None
+    alternatives: tuple[Division, ...] = ()
+    reading: str = ""
+
+    @property
+    def divisions(self) -> tuple[Division, ...]:
+        return () if self.division is None else (self.division, *self.alternatives)
 
     @property
     def name_zh(self) -> str:
         if self.role is Role.PROVINCE:
             return self.role.zh
-        where = self.division.name if self.division is not None else "（待确认）"
+        where = "或".join(d.name for d in self.divisions) or "（待确认）"
         return f"{where}中小企业主管部门"
 
     @property
     def name_en(self) -> str:
         if self.role is Role.PROVINCE:
             return self.role.en
-        where = self.division.name if self.division is not None else "(to be confirmed)"
+        where = " or ".join(d.name for d in self.divisions) or "(to be confirmed)"
         return f"SME department of {where}"
 
     def matches(self, actor: Actor, table: DivisionTable | None = None) -> bool:
-        """The actor is this body: same role, and the same division when the division is known."""
+        """The actor is this body: same role, and one of its divisions when they are known."""
         if actor.role is not self.role:
             return False
         if self.division is None:
             return True
         named = (table or jilin_divisions()).lookup(actor.division)
-        return named is not None and named.key == self.division.key
+        return named is not None and named.key in {d.key for d in self.divisions}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from ..errors import ApplicationError, InputProblem
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
 from ..models.types import ShortText, coerce_decimal
+from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -242,8 +243,11 @@ def record_schema() -> dict[str, Any]:
     return schema
 
 
-def load_record(source: str | bytes | dict[str, Any]) -> DesignatedClusterRecord:
-    """Load a record from JSON (exact decimals) or parsed data; replays its history when one is given."""
+def load_record(
+    source: str | bytes | dict[str, Any], params: ProcedureParameters = JILIN_2024_PROCEDURE
+) -> DesignatedClusterRecord:
+    """Load a record from JSON (exact decimals) or parsed data; replays its history when one is given, with the
+    bodies ``params`` name (梅河口市's recommender)."""
     from ..jsonio import parse_json
     from ..problems import from_validation_error
 
@@ -255,16 +259,16 @@ def load_record(source: str | bytes | dict[str, Any]) -> DesignatedClusterRecord
     except ValidationError as exc:
         raise _in_chinese_too(from_validation_error(exc), exc) from None
     if record.history is not None:
-        _check_history(record)
+        _check_history(record, params)
     return record
 
 
-def _check_history(record: DesignatedClusterRecord) -> None:
+def _check_history(record: DesignatedClusterRecord, params: ProcedureParameters) -> None:
     from .scope import bodies_for
     from .workflow import Stage, Workflow
 
     assert record.history is not None
-    workflow = Workflow.replay(record.history, bodies_for(record.cluster.location))
+    workflow = Workflow.replay(record.history, bodies_for(record.cluster.location, params=params))
     if workflow.stage is not Stage.DESIGNATED or workflow.designated_on != record.designation.date:
         at = workflow.designated_on.isoformat() if workflow.designated_on else workflow.stage.en
         raise ApplicationError.single(

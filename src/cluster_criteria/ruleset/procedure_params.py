@@ -14,6 +14,7 @@ __all__ = [
     "PROCEDURE_READINGS",
     "ChangeFiling",
     "FirstReportYear",
+    "MeihekouRecommender",
     "ProcedureParameters",
     "TermEnd",
 ]
@@ -61,6 +62,22 @@ class ChangeFiling(str, Enum):
         return f"changes.{self.value}"
 
 
+class MeihekouRecommender(str, Enum):
+    """Which body may do the Art. 9–10 prefecture work for 梅河口市, a city coded under 通化市 but administered by the
+    province directly."""
+
+    # Either 梅河口市's own department or 通化市's.
+    EITHER = "either"
+    # 梅河口市's own department: the province deals with it as with a prefecture.
+    OWN = "own"
+    # 通化市's department: the text's 所在市（州）, the prefecture its code lies in.
+    TONGHUA = "tonghua"
+
+    @property
+    def reading(self) -> str:
+        return f"scope.meihekou_recommender_{self.value}"
+
+
 @dataclass(frozen=True, slots=True)
 class ProcedureParameters:
     """Every number, period and floor of Art. 12–14, and where each comes from."""
@@ -90,6 +107,8 @@ class ProcedureParameters:
     violation_source: Source
     plan_goals_share_min: Decimal
     plan_goals_source: Source
+    meihekou_recommender: MeihekouRecommender
+    meihekou_source: Source
 
 
 def _art(article: int, clause: int, quote: str) -> Source:
@@ -126,6 +145,8 @@ JILIN_2024_PROCEDURE = ProcedureParameters(
     violation_source=_art(14, 5, "以及偷税漏税、违法违规、严重失信和其它重大问题的行为"),
     plan_goals_share_min=Decimal(1),
     plan_goals_source=_art(12, 0, "并考核集群三年发展规划目标完成情况"),
+    meihekou_recommender=MeihekouRecommender.EITHER,
+    meihekou_source=_art(9, 0, "由所在市（州）进行审核推荐。"),
 )
 
 _READINGS = (
@@ -283,10 +304,36 @@ _READINGS = (
     ),
     Reading(
         "scope.meihekou_direct",
-        "梅河口市由省直管，由其自身的市级主管部门审核推荐",
-        "梅河口市 is administered by the province and recommends for itself",
-        "梅河口市 is coded under 通化市 but administered directly by the province, which deals with it as it "
-        "deals with a prefecture; its own department does the Art. 10 work.",
+        "梅河口市由省直管，其所在市（州）可填写梅河口市或通化市",
+        "梅河口市 is administered by the province: its prefecture may be given as 梅河口市 or 通化市",
+        "梅河口市 is coded under 通化市 but administered directly by the province, which deals with it as it deals "
+        "with a prefecture; a location may name either as its prefecture.",
+    ),
+    Reading(
+        "scope.meihekou_recommender_either",
+        "梅河口市的集群可由梅河口市或通化市中小企业主管部门审核推荐",
+        "梅河口市's department or 通化市's may recommend a cluster in 梅河口市",
+        "Art. 9 says 由所在市（州）进行审核推荐. 通化市 is the prefecture 梅河口市's code lies in; the province, "
+        "administering 梅河口市 directly, deals with its department as with a prefecture's. Both readings are "
+        "defensible and the measures do not choose, so by default either body's steps are accepted and the "
+        "verdict names this reading (parameter meihekou_recommender).",
+        ("scope.meihekou_recommender_own", "scope.meihekou_recommender_tonghua"),
+    ),
+    Reading(
+        "scope.meihekou_recommender_own",
+        "梅河口市的集群由梅河口市中小企业主管部门审核推荐",
+        "梅河口市's own department recommends a cluster in 梅河口市",
+        "Alternative: the province deals with 梅河口市 directly, as with a prefecture, so its own department does "
+        "the Art. 10 work and 通化市's steps are refused.",
+        ("scope.meihekou_recommender_either", "scope.meihekou_recommender_tonghua"),
+    ),
+    Reading(
+        "scope.meihekou_recommender_tonghua",
+        "梅河口市的集群由通化市中小企业主管部门审核推荐",
+        "通化市's department recommends a cluster in 梅河口市",
+        "Alternative: 所在市（州） read by the division codes, under which 梅河口市 (220581) lies in 通化市 "
+        "(220500); 梅河口市's own steps as a prefecture are refused.",
+        ("scope.meihekou_recommender_either", "scope.meihekou_recommender_own"),
     ),
     Reading(
         "scope.changbaishan",
