@@ -129,11 +129,17 @@ class TestBodies:
         bodies = bodies_for(at("220621", "抚松县", "长白山管委会"))
         assert bodies.recommender.division is not None and bodies.recommender.division.name == "长白山管委会"
 
-    def test_a_zone_leaves_the_applicant_to_be_confirmed(self) -> None:
-        """A development zone is not a county: the applicant cannot be read from the code."""
+    def test_a_zone_leaves_the_applicant_to_be_confirmed_and_says_why(self) -> None:
+        """A development zone is not a county: the table names its prefecture, not the county it lies in."""
         result = check_scope(at("220171", "长春经济技术开发区", "长春市"))
         assert result.bodies.applicant.division is None
-        assert result.bodies_verdict.check("scope.applicant").status is Status.NEEDS_REVIEW
+        assert result.bodies.applicant.zone is not None and result.bodies.applicant.zone.code == "220171"
+        assert result.bodies.applicant.within is not None and result.bodies.applicant.within.code == "220100"
+        check = result.bodies_verdict.check("scope.applicant")
+        assert check.status is Status.NEEDS_REVIEW
+        assert check.readings == ("scope.zone_review",)
+        assert "区划代码表不能确定是哪一个（应为长春市辖区内的县级区划），须人工确认" in check.note_zh
+        assert "the table cannot tell (one of 长春市's)" in check.note_en
 
     def test_an_unknown_code_gives_no_bodies_and_fails(self) -> None:
         """Nobody can apply for a place outside the table."""

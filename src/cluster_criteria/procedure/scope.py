@@ -191,13 +191,23 @@ def _meihekou_recommender(meihekou: Division, table: DivisionTable, params: Proc
     return Body(Role.PREFECTURE, meihekou, alternatives=(tonghua,), reading=choice.reading)
 
 
+def _applicant(division: Division | None, table: DivisionTable) -> Body:
+    if division is not None and division.level is DivisionLevel.COUNTY:
+        return Body(Role.COUNTY, division)
+    if division is not None and division.level.is_zone:
+        parent = table.parent(division)
+        within = parent if parent is not None and parent.level is DivisionLevel.PREFECTURE else None
+        return Body(Role.COUNTY, None, reading="scope.zone_review", zone=division, within=within)
+    return Body(Role.COUNTY, None)
+
+
 def bodies_for(
     location: Location, table: DivisionTable | None = None, params: ProcedureParameters = JILIN_2024_PROCEDURE
 ) -> Bodies:
     """The applicant, recommending body and province for a location; unknown divisions are left ``None``."""
     table = table or _table()
     division = table.by_code(location.county_code)
-    applicant = Body(Role.COUNTY, division if division is not None and division.level is DivisionLevel.COUNTY else None)
+    applicant = _applicant(division, table)
     given = _prefecture_given(location, table)
     recommender: Body
     if given is not None and given.name == CHANGBAISHAN:
@@ -228,7 +238,19 @@ _MEIHEKOU_NOTES = {
 
 def _body_check(check_id: str, body: Body, label_zh: str, label_en: str, *, known_code: bool) -> Check:
     readings: tuple[str, ...] = (body.reading,) if body.reading else ()
-    if body.division is None:
+    if body.division is None and body.zone is not None:
+        status = Status.NEEDS_REVIEW
+        area_zh = f"应为{body.within.name}辖区内的县级区划" if body.within is not None else "所属市（州）亦不明"
+        area_en = f"one of {body.within.name}'s" if body.within is not None else "its prefecture is not known either"
+        note_zh = (
+            f"{body.zone.name}不是县级区划，申报主体应为集群所在县（市、区）的中小企业主管部门；"
+            f"区划代码表不能确定是哪一个（{area_zh}），须人工确认"
+        )
+        note_en = (
+            f"{body.zone.name} is not a county-level division; the applicant is the SME department of the county "
+            f"the cluster lies in, which the table cannot tell ({area_en}): a reviewer confirms it"
+        )
+    elif body.division is None:
         status = Status.NEEDS_REVIEW if known_code else Status.FAIL
         note_zh, note_en = "无法由区划代码确定", "cannot be determined from the division code"
     elif body.division.name == CHANGBAISHAN:
