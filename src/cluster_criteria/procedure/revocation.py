@@ -144,7 +144,7 @@ def art14_1_expired_or_review_failed(ctx: RevocationContext) -> Iterator[Check]:
         Figure("validity.last_day", v.last_day.isoformat()),
         Figure("validity.extensions", v.extensions),
     )
-    label_zh, label_en = "认定在有效期内或已复核通过", "the designation is in force or its review passed"
+    label_zh, label_en = "有效期与复核", "term and review"
     if v.state is ValidityState.NOT_YET_DESIGNATED:
         return
     deadline = ctx.record.review_request_deadline
@@ -271,8 +271,8 @@ def _report_check(report: ReportDue) -> Check:
     filed = report.filed_on.isoformat() if report.filed_on else "—"
     return Check(
         id=f"annual_report.{report.year}",
-        label_zh=f"{report.year}年度情况于 {report.due.isoformat()} 前报送",
-        label_en=f"report on {report.year} filed by {report.due.isoformat()}",
+        label_zh=f"{report.year}年度情况报送（截止 {report.due.isoformat()}）",
+        label_en=f"report on {report.year} (due {report.due.isoformat()})",
         status=status,
         figures=(Figure(f"annual_reports[year={report.year}].filed_on", filed), Figure("due", report.due.isoformat())),
         readings=("reports.due_end_of_march", "reports.late_is_untimely"),
@@ -304,7 +304,9 @@ def art14_3_reports_and_monitoring(ctx: RevocationContext) -> Iterator[Check]:
             yield replace(check, readings=(*check.readings, first_reading))
     refusals = ctx.record.monitoring_refusals
     if refusals is None:
-        yield _missing("monitoring.record", "接受、配合监测监督", "monitoring accepted", "monitoring_refusals")
+        yield _missing(
+            "monitoring.record", "不接受、不配合监测监督", "refusal of monitoring", "monitoring_refusals"
+        )
         return
     inside = [(i, r) for i, r in enumerate(refusals) if ctx.since_designation(r.date)]
     for index, refusal in inside:
@@ -319,11 +321,13 @@ def art14_3_reports_and_monitoring(ctx: RevocationContext) -> Iterator[Check]:
     if not inside:
         yield Check(
             id="monitoring.none",
-            label_zh="接受、配合监测监督",
-            label_en="monitoring accepted",
+            label_zh="不接受、不配合监测监督",
+            label_en="refusal of monitoring",
             status=Status.PASS,
             figures=(ctx.window, Figure("monitoring_refusals", 0)),
             readings=("records.absent_vs_empty",),
+            note_zh="认定后无",
+            note_en="none since designation",
         )
 
 
@@ -349,7 +353,7 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     """
     changes = ctx.record.changes
     if changes is None:
-        yield _missing("changes.record", "重大变动已及时报备", "major changes re-filed in time", "changes")
+        yield _missing("changes.record", "重大变动的报备", "re-filing of major changes", "changes")
         return
     inside = [(i, c) for i, c in enumerate(changes) if ctx.since_designation(c.date)]
     for index, change in inside:
@@ -369,8 +373,8 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
             )
         yield Check(
             id=f"changes.{index}",
-            label_zh=f"{change.date.isoformat()} {change.kind.zh}于 {deadline.isoformat()} 前报备",
-            label_en=f"{change.kind.en} of {change.date.isoformat()} re-filed by {deadline.isoformat()}",
+            label_zh=f"{change.date.isoformat()} {change.kind.zh}的报备（期限 {deadline.isoformat()}）",
+            label_en=f"re-filing of the {change.kind.en} of {change.date.isoformat()} (by {deadline.isoformat()})",
             status=status,
             figures=(
                 Figure(f"changes[{index}].kind", change.kind.value),
@@ -385,18 +389,20 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     if not inside:
         yield Check(
             id="changes.none",
-            label_zh="认定后无重大变动",
-            label_en="no major change since designation",
+            label_zh="认定后的重大变动",
+            label_en="major changes since designation",
             status=Status.PASS,
             figures=(ctx.window, Figure("changes", 0)),
             readings=("records.absent_vs_empty",),
+            note_zh="认定后无",
+            note_en="none since designation",
         )
 
 
 _BASIS = {
     "stated": ("申报等级", "stated grade"),
     "derived": ("按伤亡和损失推定", "derived from casualties and loss"),
-    "figures": ("按伤亡和损失推定，高于申报等级", "derived from casualties and loss, above the stated grade"),
+    "figures": ("按伤亡和损失推定", "derived from casualties and loss"),
     "conflict": ("申报等级高于伤亡和损失对应的等级", "the stated grade is above what the figures give"),
     "unknown": ("未知", "unknown"),
 }
@@ -448,10 +454,10 @@ def _figures_text(incident: Incident) -> tuple[str, str]:
     zh, en = [], []
     if incident.deaths is not None:
         zh.append(f"死亡{incident.deaths}人")
-        en.append(f"{incident.deaths} deaths")
+        en.append(f"deaths {incident.deaths}")
     if incident.serious_injuries is not None:
         zh.append(f"重伤{incident.serious_injuries}人")
-        en.append(f"{incident.serious_injuries} serious injuries")
+        en.append(f"serious injuries {incident.serious_injuries}")
     if incident.direct_loss is not None:
         wan = f"{(incident.direct_loss / 10000).normalize():f}万元"
         zh.append(f"直接经济损失{wan}")
@@ -546,7 +552,10 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
     incidents = ctx.record.incidents
     if incidents is None:
         yield _missing(
-            "incidents.record", "认定后无较大及以上事故和重大及以上安全事件", "no qualifying incident", "incidents"
+            "incidents.record",
+            "认定后较大及以上事故和重大及以上安全事件",
+            "accidents of 较大 or above and security events of 重大 or above since designation",
+            "incidents",
         )
     else:
         inside = [(i, inc) for i, inc in enumerate(incidents) if inc.kind in floors and ctx.since_designation(inc.date)]
@@ -563,7 +572,12 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
         )
     violations = ctx.record.violations
     if violations is None:
-        yield _missing("violations.record", "认定后无偷税漏税、违法违规、严重失信", "no violation", "violations")
+        yield _missing(
+            "violations.record",
+            "认定后的偷税漏税、违法违规、严重失信",
+            "tax evasion, violations or serious dishonesty since designation",
+            "violations",
+        )
         return
     found = [(i, v) for i, v in enumerate(violations) if v.kind in p.violation_kinds and ctx.since_designation(v.date)]
     for index, violation in found:
@@ -579,11 +593,13 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
     if not found:
         yield Check(
             id="violations.none",
-            label_zh="认定后无偷税漏税、违法违规、严重失信",
-            label_en="no tax evasion, violation or serious dishonesty since designation",
+            label_zh="认定后的偷税漏税、违法违规、严重失信",
+            label_en="tax evasion, violations or serious dishonesty since designation",
             status=Status.PASS,
             figures=(ctx.window, Figure("violations.since_designation", 0)),
             readings=("revocation.after_designation", "records.absent_vs_empty"),
+            note_zh="认定后无",
+            note_en="none since designation",
         )
 
 
