@@ -4,6 +4,7 @@ backwards."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -182,3 +183,10 @@ _LABELLED: list[Any] = [
 def test_every_procedure_label_has_chinese_text(member: Any) -> None:
     """Stages, actions, roles, states and kinds all have a Chinese label without English words."""
     assert re.search(r"[\u4e00-\u9fff]", member.zh) and english_words(member.zh) == []
+
+
+def test_a_reading_unknown_to_this_version_is_printed_by_its_id_alone() -> None:
+    """A report read back from another version may name a reading this one does not define: its id still shows."""
+    report = monitor(record(), dt.date(2025, 6, 30))
+    text = render_monitoring_text(dataclasses.replace(report, readings=("future.reading",)), "zh")
+    assert "  future.reading  \n" in text

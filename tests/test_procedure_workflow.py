@@ -262,3 +262,10 @@ class TestApplicantOfAZone:
         unknown = bodies_for(Location(prefecture="长春市", county="某区", county_code="220199"))
         workflow = Workflow(unknown).step(Action.SUBMIT, START, COUNTY)
         assert workflow.needs_review and "无法由集群的区划代码确定" in workflow.open_points[0].reason_zh
+
+    def test_matches_is_true_only_for_a_confirmed_actor(self) -> None:
+        """Body.matches never says yes for an actor the table cannot confirm."""
+        applicant = self.ZONE.applicant
+        assert not applicant.matches(Actor(role=Role.COUNTY, division="220104"))
+        assert not applicant.matches(Actor(role=Role.COUNTY, division="222401"))
+        assert PANSHI.applicant.matches(COUNTY)
