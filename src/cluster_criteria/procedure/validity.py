@@ -12,6 +12,7 @@ from enum import Enum
 
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
 from ..terms import next_term_start, term_last_day
+from .known import known_on
 from .record import ReviewRecord
 
 __all__ = ["Validity", "ValidityState", "next_term_start", "term_last_day", "validity_on"]
@@ -87,9 +88,9 @@ def _known(reviews: Iterable[ReviewRecord], as_of: dt.date) -> list[ReviewRecord
     known = []
     for review in reviews:
         requested = review.requested_on or review.decided_on
-        if requested is not None and requested > as_of:
+        if requested is not None and not known_on(requested, as_of):
             continue
-        if review.decided_on is not None and review.decided_on > as_of:
+        if review.decided_on is not None and not known_on(review.decided_on, as_of):
             review = ReviewRecord(requested_on=review.requested_on or review.decided_on, note=review.note)
         known.append(review)
     return sorted(known, key=lambda r: r.decided_on or r.requested_on or dt.date.max)
@@ -121,7 +122,7 @@ def validity_on(
     last_day = term_last_day(designated_on, Validity._years(extensions, params), term_end)
     if as_of < designated_on:
         state = ValidityState.NOT_YET_DESIGNATED
-    elif failed is not None and failed.decided_on is not None and failed.decided_on <= as_of and as_of > last_day:
+    elif failed is not None and known_on(failed.decided_on, as_of) and as_of > last_day:
         state = ValidityState.REVIEW_FAILED
     elif as_of <= last_day:
         state = ValidityState.IN_FORCE
