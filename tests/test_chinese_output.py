@@ -25,7 +25,7 @@ EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
 ASSESSED = dt.date(2025, 4, 15)
 
 # A word glued to an id character (. _ [ ] = digits) is part of an id or a field path, which stay in English.
-_BARE_WORD = re.compile(r"(?<![\w.\[=\-/])[A-Za-z]+(?![\w.\[\]=\-])")
+_BARE_WORD = re.compile(r"(?<![\w.\[={\-/])[A-Za-z]+(?![\w.\[\]=}\-])")
 # Units of measure the input states (kgce/t, m³/t, km²) and the roots of input field paths shown beside their names.
 _ALLOWED = {"kgce", "tce", "t", "m", "km", "kWh"} | {
     "enterprises",

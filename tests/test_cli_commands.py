@@ -153,7 +153,7 @@ class TestRulesExplainSchema:
         status, out, _ = _run(capsys, "explain", "6.1")
         assert status == EXIT_OK
         assert "占地面积一般不超过100平方公里" in out
-        assert "total_output_min = 20亿元（以上，>=）" in out
+        assert "total_output_min = 20亿元（以上，>=，2024-03-15起）" in out
         assert "boundary.inclusive" in out
 
     def test_explain_accepts_the_article_notation_and_json(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,12 +161,12 @@ class TestRulesExplainSchema:
         status, out, _ = _run(capsys, "explain", "art7(2)", "--format", "json", "--lang", "en")
         data = json.loads(out)
         assert status == EXIT_OK and data["rule_id"] == "7.2"
-        assert any("accident_severity_floor = serious" in p for c in data["checks"] for p in c["parameters"])
+        assert any("accident_severity_floor = serious or worse" in p for c in data["checks"] for p in c["parameters"])
 
     def test_explain_in_chinese_names_parameters_in_chinese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Enumerated parameter values are given in the language asked for, not as English ids."""
         _, out, _ = _run(capsys, "explain", "7.2", "--lang", "zh")
-        assert "accident_severity_floor = 重大" in out
+        assert "accident_severity_floor = 重大及以上" in out
         assert "安全事故、质量事故、环境污染事故" in out and "safety accident" not in out
 
     def test_explain_refuses_an_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:

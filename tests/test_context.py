@@ -33,9 +33,9 @@ class TestEffectiveDate:
         assert "2024-03-15" in caught.value.render("en")
 
     def test_a_datetime_is_not_a_date(self) -> None:
-        """Dates carry no time of day."""
-        with pytest.raises(RuleSetNotInForceError):
-            EvaluationContext(dt.datetime(2025, 1, 1))  # type: ignore[arg-type]
+        """Dates carry no time of day: a datetime is the wrong type of argument."""
+        with pytest.raises(TypeError, match=r"datetime\.date"):
+            EvaluationContext(dt.datetime(2025, 1, 1))
 
 
 class TestWindows:
@@ -67,7 +67,7 @@ class TestSelection:
 
     def test_every_rule_carries_its_clause_text_in_its_docstring(self) -> None:
         """The function beside the clause: each docstring quotes its clause's opening words."""
-        from cluster_criteria import JILIN_2024
+        from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 
         for rule in select():
             opening = JILIN_2024.clause_text(rule.article, rule.clause)[:12]

@@ -19,7 +19,6 @@ from cluster_criteria import (
     ApplicationError,
     EvaluationContext,
     Outcome,
-    RuleSetNotInForceError,
     Status,
     UnknownRuleError,
     evaluate,
@@ -191,8 +190,8 @@ class TestEnterprisesAndCodes:
         enterprise = Enterprise.model_validate(
             {"name": "某公司", "credit_code": credit_code("91220284MA0A00009"), **fields}
         )
-        params = cluster_criteria.JILIN_2024.parameters
-        assert enterprise.sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == expected
+        params = cluster_criteria.get_rule_set("jilin-2024").parameters
+        assert enterprise.sme_status(params.integer("sme_employees_below"), params.decimal("sme_revenue_below_yuan")) == expected
 
 
 class TestEvaluationEdges:
@@ -216,9 +215,11 @@ class TestEvaluationEdges:
 
     @pytest.mark.parametrize("day", [dt.datetime(2025, 4, 15, 9, 0), "2025-04-15"])
     def test_the_context_refuses_anything_but_a_date(self, day: Any) -> None:
-        """A datetime or text is not an assessment date."""
-        with pytest.raises(RuleSetNotInForceError):
+        """A datetime or text is not an assessment date: a TypeError, like any argument of the wrong type."""
+        with pytest.raises(TypeError, match=r"must be a datetime\.date"):
             EvaluationContext(day)
+        with pytest.raises(TypeError, match=r"must be a datetime\.date"):
+            evaluate(ApplicationBuilder().build(), day)
 
     def test_reports_find_verdicts_and_checks_and_group_them(self) -> None:
         """Lookups work by id and raise KeyError for unknown ones."""
@@ -253,10 +254,10 @@ class TestEvaluationEdges:
             "art7_4_major_violations",
         )
         assert "偷税漏税" in rule.doc
-        assert cluster_criteria.JILIN_2024.reading("boundary.inclusive").title_en
-        assert cluster_criteria.JILIN_2024.parameters.item("6.8.three_year_plan").clause == 8
+        assert cluster_criteria.get_rule_set("jilin-2024").reading("boundary.inclusive").title_en
+        assert cluster_criteria.get_rule_set("jilin-2024").parameters.item("6.8.three_year_plan").clause == 8
         with pytest.raises(KeyError):
-            cluster_criteria.JILIN_2024.parameters.item("none")
+            cluster_criteria.get_rule_set("jilin-2024").parameters.item("none")
 
     def test_severity_labels_and_order(self) -> None:
         """Labels follow the language; ranks order the grades."""

@@ -9,8 +9,8 @@ import pytest
 
 from cluster_criteria import Report, evaluate, load_application
 from cluster_criteria.explain import explain
-from cluster_criteria.explain.catalogue import RULE_SPECS
-from cluster_criteria.ruleset import JILIN_2024
+from cluster_criteria.rules import select
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.testing import ApplicationBuilder
 
 ASSESSED = dt.date(2025, 4, 15)
@@ -53,12 +53,15 @@ VARIANTS = _variants()
 @pytest.mark.parametrize(("name", "report"), VARIANTS, ids=[n for n, _ in VARIANTS])
 def test_every_check_a_rule_makes_is_described_in_the_catalogue(name: str, report: Report) -> None:
     """Each check id matches a described pattern and each reading is listed for its rule."""
+    rules = {rule.rule_id: rule for rule in select(None, JILIN_2024)}
     for verdict in report.verdicts:
-        spec = RULE_SPECS[verdict.rule_id]
+        rule = rules[verdict.rule_id]
         for check in verdict.checks:
-            assert spec.spec_for(check.id) is not None, f"{verdict.rule_id}: {check.id} is not described"
-        assert set(verdict.readings) <= set(spec.readings), (
-            f"{verdict.rule_id}: {set(verdict.readings) - set(spec.readings)}"
+            spec = rule.spec_for(check.id)
+            assert spec is not None, f"{verdict.rule_id}: {check.id} is not described"
+            assert spec.kind is check.kind, f"{verdict.rule_id}: {check.id} is a {check.kind}, described {spec.kind}"
+        assert set(verdict.readings) <= set(rule.readings), (
+            f"{verdict.rule_id}: {set(verdict.readings) - set(rule.readings)}"
         )
 
 
@@ -74,9 +77,10 @@ def test_every_check_has_a_sentence_ending_in_its_status_word(name: str, report:
 
 
 def test_every_catalogued_reading_and_parameter_exists_in_the_rule_set() -> None:
-    """The catalogue names only readings and parameters the rule set defines."""
-    for spec in RULE_SPECS.values():
-        assert set(spec.readings) <= set(JILIN_2024.readings)
-        for check in spec.checks:
-            for name in check.parameters:
-                assert hasattr(JILIN_2024.parameters, name)
+    """The rules' descriptions name only readings and parameters the rule set defines."""
+    params = JILIN_2024.parameters
+    for rule in JILIN_2024.rules:
+        assert set(rule.readings) <= set(JILIN_2024.readings)
+        for check in rule.describes:
+            for name in check.named_parameters:
+                assert name in params.values, f"{rule.rule_id}: {name}"

@@ -180,19 +180,19 @@ class TestEnterprises:
 
     def test_sme_status_is_derived_when_not_declared(self) -> None:
         """Below 1000 employees or below 4亿元 revenue is an SME; both at the limits is not."""
-        params = __import__("cluster_criteria").JILIN_2024.parameters
+        params = __import__("cluster_criteria").get_rule_set("jilin-2024").parameters
         small = ApplicationBuilder().enterprise("小企业", employees=999, revenue="5亿元").build()
         large = ApplicationBuilder().enterprise("大企业", employees=1000, revenue="4亿元").build()
         unknown = ApplicationBuilder().enterprise("未知企业", employees=1500).build()
-        assert small.enterprises[-1].sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == (  # type: ignore[index]
+        assert small.enterprises[-1].sme_status(params.integer("sme_employees_below"), params.decimal("sme_revenue_below_yuan")) == (  # type: ignore[index]
             True,
             "derived",
         )
-        assert large.enterprises[-1].sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == (  # type: ignore[index]
+        assert large.enterprises[-1].sme_status(params.integer("sme_employees_below"), params.decimal("sme_revenue_below_yuan")) == (  # type: ignore[index]
             False,
             "derived",
         )
-        assert unknown.enterprises[-1].sme_status(params.sme_employees_below, params.sme_revenue_below_yuan) == (  # type: ignore[index]
+        assert unknown.enterprises[-1].sme_status(params.integer("sme_employees_below"), params.decimal("sme_revenue_below_yuan")) == (  # type: ignore[index]
             None,
             "unknown",
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cluster_criteria.procedure import load_record, monitor
-from cluster_criteria.ruleset import JILIN_2024
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.ruleset.procedure_params import PROCEDURE_READINGS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,10 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cluster_criteria import JILIN_2024, GrowthMethod, Status, evaluate
+from cluster_criteria import GrowthMethod, Status, evaluate
 from cluster_criteria.arithmetic import growth_meets, growth_rate
 from cluster_criteria.ruleset import Comparison
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.testing import ApplicationBuilder
 from helpers import AS_OF, verdict_of
 
@@ -34,7 +35,7 @@ class TestTotalOutputProperty:
         """total ≥ 20亿 ⇔ the 2022 check passes (以上 is inclusive)."""
         part = total * Decimal("0.8")
         builder = ApplicationBuilder().year(2022, total_output=total, sme_output=part, leading_industry_output=part)
-        expected = Status.PASS if total >= P.total_output_min.value else Status.FAIL
+        expected = Status.PASS if total >= P.threshold("total_output_min").value else Status.FAIL
         assert _status(builder, "6.1", "total_output.2022") is expected
 
     @FAST
@@ -52,14 +53,14 @@ class TestShareProperty:
     @given(total=yuan, data=st.data())
     def test_sme_share_passes_exactly_at_or_above_sixty_percent(self, total: Decimal, data: st.DataObject) -> None:
         """part ÷ total ≥ 0.60 ⇔ pass, decided exactly (part at the limit included)."""
-        limit_part = total * P.sme_output_share_min.value
+        limit_part = total * P.threshold("sme_output_share_min").value
         part = data.draw(
             st.sampled_from([limit_part, max(limit_part - 1, Decimal(0)), min(limit_part + 1, total)])
             | st.integers(0, int(total)).map(Decimal)
         )
         builder = ApplicationBuilder().year(2022, total_output=total, sme_output=part, leading_industry_output=total)
         expected = (
-            Status.PASS if Fraction(part) >= Fraction(P.sme_output_share_min.value) * Fraction(total) else Status.FAIL
+            Status.PASS if Fraction(part) >= Fraction(P.threshold("sme_output_share_min").value) * Fraction(total) else Status.FAIL
         )
         assert _status(builder, "6.1", "sme_output_share.2022") is expected
 
@@ -84,7 +85,7 @@ class TestGrowthProperty:
         self, base: Decimal, method: GrowthMethod
     ) -> None:
         """A series growing by exactly g each year meets 不低于 g and misses 高于 g, by either method."""
-        g = P.leading_output_growth_min.value
+        g = P.threshold("leading_output_growth_min").value
         series = [base, base * (1 + g), base * (1 + g) ** 2]
         assert growth_meets(series, method, Comparison.AT_LEAST, g)
         assert not growth_meets(series, method, Comparison.ABOVE, g)
@@ -115,7 +116,7 @@ class TestGrowthProperty:
     @given(rd_2022=st.integers(1, 10**10).map(Decimal))
     def test_rd_growth_at_exactly_five_percent_fails_and_a_yuan_more_passes(self, rd_2022: Decimal) -> None:
         """高于5%: 1.1025 × base fails; 1.1025 × base + 1 元 passes."""
-        factor = (1 + P.rd_growth_min.value) ** 2
+        factor = (1 + P.threshold("rd_growth_min").value) ** 2
         at_limit = (
             ApplicationBuilder().year(2022, sme_rd_expenditure=rd_2022).year(2024, sme_rd_expenditure=rd_2022 * factor)
         )
@@ -134,26 +135,26 @@ class TestLatestYearProperties:
     def test_patent_density_passes_exactly_at_five_per_ten_thousand(self, patents: int, employees: int) -> None:
         """patents × 10,000 ≥ 5 × employees ⇔ pass."""
         builder = ApplicationBuilder().year(2024, valid_invention_patents=patents, employees=employees)
-        expected = patents * P.patents_per_employees >= P.patents_per_10k_min.value * employees
+        expected = patents * P.decimal("patents_per_employees") >= P.threshold("patents_per_10k_min").value * employees
         assert (_status(builder, "6.4", "patents_per_10k") is Status.PASS) == expected
 
     @FAST
     @given(total=st.integers(1, 10**6), data=st.data())
     def test_penetration_from_counts_passes_exactly_at_eight_percent(self, total: int, data: st.DataObject) -> None:
         """users ÷ total ≥ 8 % ⇔ pass, with users drawn around the limit."""
-        limit = int(P.platform_penetration_min.value * total)
+        limit = int(P.threshold("platform_penetration_min").value * total)
         users = data.draw(st.sampled_from([limit, max(limit - 1, 0), min(limit + 1, total)]) | st.integers(0, total))
         builder = ApplicationBuilder().year(
             2024, platform_penetration=None, platform_using_enterprises=users, enterprises_total=total
         )
-        expected = Fraction(users, total) >= Fraction(P.platform_penetration_min.value)
+        expected = Fraction(users, total) >= Fraction(P.threshold("platform_penetration_min").value)
         assert (_status(builder, "6.5", "platform_penetration") is Status.PASS) == expected
 
     @FAST
     @given(area=st.decimals(min_value=0, max_value=10**6, places=2))
     def test_area_never_fails_only_passes_or_needs_review(self, area: Decimal) -> None:
         """The soft limit: ≤ 100 km² passes, above needs review, never a fail."""
-        expected = Status.PASS if area <= P.area_max_km2.value else Status.NEEDS_REVIEW
+        expected = Status.PASS if area <= P.threshold("area_max_km2").value else Status.NEEDS_REVIEW
         assert _status(ApplicationBuilder().area(area), "6.1", "area") is expected
 
     @FAST
@@ -218,7 +219,7 @@ class TestCountAndTrendProperties:
             builder.enterprise(f"企业{n}", *titles)
         check = verdict_of(builder, "6.2").check("provincial_designations")
         assert check.value == count
-        assert (check.status is Status.PASS) == (count >= P.provincial_designations_min.value)
+        assert (check.status is Status.PASS) == (count >= P.threshold("provincial_designations_min").value)
 
     @FAST
     @given(rates=st.lists(st.decimals(0, 1, places=3), min_size=3, max_size=3))

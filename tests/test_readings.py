@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from pathlib import Path
 
-from cluster_criteria import JILIN_2024, evaluate
+from cluster_criteria import evaluate
 from cluster_criteria.ruleset import Threshold
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.testing import ApplicationBuilder
 from helpers import AS_OF
 
@@ -36,7 +36,7 @@ def test_every_reading_a_report_names_is_in_the_rule_set() -> None:
 def test_every_threshold_quotes_the_regulation_verbatim_with_its_word() -> None:
     """Each threshold's source quote stands in an Art. 6 clause and contains the legal word the threshold uses."""
     params = JILIN_2024.parameters
-    thresholds = [getattr(params, f.name) for f in fields(params) if isinstance(getattr(params, f.name), Threshold)]
+    thresholds = [d.value for d in params.values.values() if isinstance(d.value, Threshold)]
     assert len(thresholds) == 11
     texts = [JILIN_2024.clause_text(6, n) for n in range(1, 9)]
     for threshold in thresholds:

@@ -23,7 +23,7 @@ from cluster_criteria.arithmetic import growth_meets, growth_rate
 from cluster_criteria.context import GrowthMethod
 from cluster_criteria.jsonio import report_to_data
 from cluster_criteria.rules.registry import citation_en, citation_zh, status_of
-from cluster_criteria.ruleset import JILIN_2024
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.ruleset.parameters import Comparison
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.testing.scenarios import Scenario, discover, load_scenarios, run_scenario

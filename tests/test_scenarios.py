@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from cluster_criteria.cli import main
-from cluster_criteria.ruleset import JILIN_2024
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
+from cluster_criteria.ruleset.reform import with_values
 from cluster_criteria.testing.scenarios import (
     INVALID,
     Difference,
@@ -253,11 +254,9 @@ class TestRunning:
         import dataclasses
 
         (scenario,) = load_scenarios(_write(tmp_path, ONE))
-        params = dataclasses.replace(
-            JILIN_2024.parameters,
-            total_output_min=dataclasses.replace(JILIN_2024.parameters.total_output_min, value=1),
-        )
-        assert not run_scenario(scenario, dataclasses.replace(JILIN_2024, parameters=params)).passed
+        threshold = JILIN_2024.parameters.threshold("total_output_min")
+        changed = with_values(JILIN_2024, {"total_output_min": dataclasses.replace(threshold, value=1)})
+        assert not run_scenario(scenario, changed).passed
 
     def test_a_difference_without_detail_renders_without_brackets(self) -> None:
         """The detail is optional."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cluster_criteria import Application, EvaluationContext, Outcome, Status, evaluate
 from cluster_criteria.errors import ApplicationError
 from cluster_criteria.jsonio import application_from_data
-from cluster_criteria.ruleset import JILIN_2024
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.testing import DEFAULT_ASSESSMENT_DATE, ApplicationBuilder
 from cluster_criteria.testing import strategies as cs
 
@@ -203,7 +203,7 @@ class TestStrategies:
         """A boundary case for a clause places a figure that clause reads."""
         case = data.draw(cs.near_limits(rule_id))
         assert case.rule_id == rule_id
-        assert getattr(JILIN_2024.parameters, case.threshold).source.place.startswith("第六条")
+        assert JILIN_2024.parameters.threshold(case.threshold).source.place.startswith("第六条")
 
     def test_near_limits_refuses_a_clause_without_numeric_limits(self) -> None:
         """Art. 6(3) has only declared items, so there is no limit to stand near."""

@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 
-from cluster_criteria.ruleset import JILIN_2024, RuleSet
-from cluster_criteria.ruleset.parameters import Comparison, LegalWord, Parameters, SeverityBand, Threshold
+from cluster_criteria.ruleset import RuleSet
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
+from cluster_criteria.ruleset.parameters import Comparison, LegalWord, SeverityBand, Threshold
+from cluster_criteria.ruleset.reform import with_values
 from cluster_criteria.testing.scenarios import Scenario, discover, load_scenarios, run_scenario
 from cluster_criteria.vocabulary import Severity
 
@@ -52,18 +54,17 @@ def scenarios() -> list[Scenario]:
 
 
 def _with(**changes: Any) -> RuleSet:
-    return dataclasses.replace(JILIN_2024, parameters=dataclasses.replace(JILIN_2024.parameters, **changes))
+    return with_values(JILIN_2024, changes)
 
 
 def _thresholds() -> list[str]:
-    params = JILIN_2024.parameters
-    return [f.name for f in dataclasses.fields(Parameters) if isinstance(getattr(params, f.name), Threshold)]
+    return [name for name, record in JILIN_2024.records.items() if record.type == "threshold"]
 
 
 def _value_mutants() -> Iterator[tuple[str, str, RuleSet]]:
     params = JILIN_2024.parameters
     for name in _thresholds():
-        threshold: Threshold = getattr(params, name)
+        threshold: Threshold = params.values[name].value
         step = RESOLUTION[threshold.unit]
         candidates = {
             "one step up": threshold.value + step,
@@ -82,33 +83,33 @@ def _value_mutants() -> Iterator[tuple[str, str, RuleSet]]:
 def _word_mutants() -> Iterator[tuple[str, str, RuleSet]]:
     params = JILIN_2024.parameters
     for name in _thresholds():
-        threshold: Threshold = getattr(params, name)
+        threshold: Threshold = params.values[name].value
         for label, table in (("strictness flipped", FLIPPED), ("direction reversed", REVERSED)):
             word = dataclasses.replace(threshold.word, comparison=table[threshold.word.comparison])
             yield name, label, _with(**{name: dataclasses.replace(threshold, word=word)})
     for name in ("software_rate_trend", "co2_intensity_trend", "efficiency_vs_benchmark"):
-        word: LegalWord = getattr(params, name)
+        word: LegalWord = params.values[name].value
         for label, table in (("strictness flipped", FLIPPED), ("direction reversed", REVERSED)):
             yield name, label, _with(**{name: dataclasses.replace(word, comparison=table[word.comparison])})
-    area = params.area_max_km2
+    area = params.threshold("area_max_km2")
     yield "area_max_km2", "made a hard limit", _with(area_max_km2=dataclasses.replace(area, soft=False))
 
 
 def _other_mutants() -> Iterator[tuple[str, str, RuleSet]]:
     params = JILIN_2024.parameters
     for name in ("accident_severity_floor", "security_event_severity_floor"):
-        floor: Severity = getattr(params, name)
+        floor: Severity = params.values[name].value
         for other in Severity:
             if other is not floor:
                 yield name, f"set to {other.value}", _with(**{name: other})
     for name in ("figure_window_years", "event_window_years", "designation_default_validity_years"):
-        years: int = getattr(params, name)
+        years: int = params.values[name].value
         for delta in (-1, 1):
             yield name, f"{delta:+d} year", _with(**{name: years + delta})
     yield "patents_per_employees", "per thousand", _with(patents_per_employees=Decimal(1000))
     # The band of the floor decides Art. 7(2); the bands above and below it only name the grade in the note.
-    bands = list(params.production_safety_bands)
-    index = next(i for i, b in enumerate(bands) if b.severity is params.accident_severity_floor)
+    bands = list(params.bands("production_safety_bands"))
+    index = next(i for i, b in enumerate(bands) if b.severity is params.severity("accident_severity_floor"))
     band = bands[index]
     for field, step in (("deaths", 1), ("serious_injuries", 1), ("direct_loss_yuan", Decimal("0.01"))):
         for sign in (-1, 1):
@@ -120,11 +121,11 @@ def _other_mutants() -> Iterator[tuple[str, str, RuleSet]]:
                 _with(production_safety_bands=tuple(mutated)),
             )
     for kinds in ("accident_kinds", "security_event_kinds", "violation_kinds", "excluded_catalogue_statuses"):
-        members = getattr(params, kinds)
+        members = params.values[kinds].value
         for dropped in members:
             yield kinds, f"without {dropped.value}", _with(**{kinds: tuple(m for m in members if m is not dropped)})
     for kinds in ("top_designation_kinds", "provincial_designation_kinds"):
-        members = getattr(params, kinds)
+        members = params.values[kinds].value
         for dropped in members:
             yield kinds, f"without {dropped.value}", _with(**{kinds: tuple(m for m in members if m is not dropped)})
 

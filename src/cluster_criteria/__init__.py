@@ -42,8 +42,9 @@ if TYPE_CHECKING:
         YearMetrics,
     )
     from .money import MoneyUnit
-    from .rules import REGISTRY, Rule, select
-    from .ruleset import JILIN_2024, RuleSet
+    from .rules import Rule, select
+    from .ruleset import RuleSet, get_rule_set, rule_set_for, rule_sets
+    from .ruleset.reform import Reform, load_reform
     from .verdicts import Check, Figure, Outcome, Report, Status, Verdict
     from .vocabulary import Answer, CatalogueStatus, DesignationKind, IncidentKind, Severity, ViolationKind
 
@@ -64,17 +65,20 @@ _EXPORTS: dict[str, str] = {
     "Incident": "models",
     "IncidentKind": "vocabulary",
     "InputProblem": "errors",
-    "JILIN_2024": "ruleset",
     "LeadingIndustry": "models",
     "Location": "models",
     "MoneyUnit": "money",
     "Outcome": "verdicts",
     "QualitativeAnswer": "models",
-    "REGISTRY": "rules",
+    "Reform": "ruleset.reform",
     "Report": "verdicts",
     "ResourceEfficiency": "models",
     "Rule": "rules",
     "RuleSet": "ruleset",
+    "get_rule_set": "ruleset",
+    "load_reform": "ruleset.reform",
+    "rule_set_for": "ruleset",
+    "rule_sets": "ruleset",
     "RuleSetNotInForceError": "errors",
     "Severity": "vocabulary",
     "SharingRule": "context",

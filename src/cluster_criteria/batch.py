@@ -23,9 +23,11 @@ from typing import Any, TypeVar
 from .brief import brief_to_json_line
 from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
-from .evaluation import evaluate
+from .evaluation import evaluate, evaluation_context
 from .jsonio import application_from_data, parse_json, report_to_data, report_to_json_line
 from .rules import select
+from .ruleset.parameters import RuleSet
+from .ruleset.reform import Reform
 from .verdicts import Report, Status
 
 __all__ = [
@@ -106,7 +108,6 @@ class BatchSummary:
         return self.outcomes[INVALID_INPUT] + self.outcomes[EVALUATION_FAILED]
 
     def to_data(self) -> dict[str, Any]:
-        order = {rule.rule_id: index for index, rule in enumerate(select(None))}
         return {
             "lines": self.lines,
             "first_line": self.first_line,
@@ -116,8 +117,7 @@ class BatchSummary:
                 for name in ("eligible", "ineligible", "undecided", INVALID_INPUT, EVALUATION_FAILED)
             },
             "failing_clauses": {
-                rule_id: self.failing_clauses[rule_id]
-                for rule_id in sorted(self.failing_clauses, key=lambda r: order.get(r, len(order)))
+                rule_id: self.failing_clauses[rule_id] for rule_id in sorted(self.failing_clauses, key=_legal_order)
             },
         }
 
@@ -144,6 +144,11 @@ class _Settings:
     detail: str = "full"
 
 
+def _legal_order(rule_id: str) -> tuple[int, ...]:
+    """6.2 before 6.10 before 7.1: rule ids sort by article and clause."""
+    return tuple(int(part) if part.isdigit() else 0 for part in rule_id.split("."))
+
+
 def evaluate_many(
     items: Iterable[Item],
     assessment_date: dt.date | EvaluationContext,
@@ -152,6 +157,8 @@ def evaluate_many(
     rules: Iterable[str] | None = None,
     growth_method: GrowthMethod | str = GrowthMethod.GEOMETRIC,
     sharing_rule: SharingRule | str = SharingRule.ALL_LISTED,
+    rule_set: RuleSet | str | None = None,
+    reform: Reform | None = None,
     start: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> Iterator[BatchResult]:
@@ -161,7 +168,7 @@ def evaluate_many(
     readings are checked once, before any item: a bad date raises :class:`RuleSetNotInForceError`, an unknown rule
     id :class:`UnknownRuleError`.
     """
-    settings = _settings(assessment_date, rules, growth_method, sharing_rule)
+    settings = _settings(assessment_date, rules, growth_method, sharing_rule, rule_set, reform)
     return _ordered(_evaluate_items, settings, items, jobs=jobs, start=start, chunk_size=chunk_size)
 
 
@@ -173,6 +180,8 @@ def evaluate_lines(
     rules: Iterable[str] | None = None,
     growth_method: GrowthMethod | str = GrowthMethod.GEOMETRIC,
     sharing_rule: SharingRule | str = SharingRule.ALL_LISTED,
+    rule_set: RuleSet | str | None = None,
+    reform: Reform | None = None,
     start: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     detail: str = "full",
@@ -185,7 +194,7 @@ def evaluate_lines(
     """
     if detail not in DETAILS:
         raise ValueError(f"detail must be one of {', '.join(DETAILS)}, not {detail!r}")
-    settings = _settings(assessment_date, rules, growth_method, sharing_rule, detail)
+    settings = _settings(assessment_date, rules, growth_method, sharing_rule, rule_set, reform, detail)
     return _ordered(_evaluate_texts, settings, lines, jobs=jobs, start=start, chunk_size=chunk_size)
 
 
@@ -194,16 +203,20 @@ def _settings(
     rules: Iterable[str] | None,
     growth_method: GrowthMethod | str,
     sharing_rule: SharingRule | str,
+    rule_set: RuleSet | str | None = None,
+    reform: Reform | None = None,
     detail: str = "full",
 ) -> _Settings:
     if isinstance(assessment_date, EvaluationContext):
         context = assessment_date
-    else:
-        context = EvaluationContext(
-            assessment_date, growth_method=GrowthMethod(growth_method), sharing_rule=SharingRule(sharing_rule)
+    elif type(assessment_date) is dt.date:
+        context = evaluation_context(
+            assessment_date, GrowthMethod(growth_method), SharingRule(sharing_rule), rule_set, reform
         )
+    else:  # not a plain date: the context itself says what is wrong with it
+        context = EvaluationContext(assessment_date)
     chosen = None if rules is None else tuple(rules)
-    select(chosen)  # an unknown rule id fails here, once, rather than on every item
+    select(chosen, context.rule_set)  # an unknown rule id fails here, once, rather than on every item
     return _Settings(context, chosen, detail)
 
 

@@ -8,8 +8,7 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from .errors import InputProblem, RuleSetNotInForceError
-from .ruleset import JILIN_2024, RuleSet
+from .ruleset.parameters import Parameters, RuleSet
 
 __all__ = ["EvaluationContext", "GrowthMethod", "SharingRule"]
 
@@ -38,41 +37,35 @@ class SharingRule(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class EvaluationContext:
-    """Everything a rule needs besides the application. The library never reads the clock: the date is given."""
+    """Everything a rule needs besides the application. The library never reads the clock: the date is given.
+
+    ``rule_set`` is the edition to apply: an object, a registered id, or ``None`` for the edition in force on the
+    assessment date. ``parameters`` are its values in force on that date.
+    """
 
     assessment_date: dt.date
-    rule_set: RuleSet = JILIN_2024
+    rule_set: RuleSet = None  # type: ignore[assignment]  # None: the edition in force, resolved below
     growth_method: GrowthMethod = GrowthMethod.GEOMETRIC
     sharing_rule: SharingRule = SharingRule.ALL_LISTED
     figure_years: tuple[int, ...] = field(init=False)
     event_window_start: dt.date = field(init=False)
+    parameters: Parameters = field(init=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.assessment_date, dt.datetime) or not isinstance(self.assessment_date, dt.date):
-            raise RuleSetNotInForceError.single(
-                "assessment_date",
-                "评估日期必须是日期（YYYY-MM-DD）",
-                "the assessment date must be a date (YYYY-MM-DD)",
-                code="cc_bad_date",
+            raise TypeError(
+                f"the assessment date must be a datetime.date (YYYY-MM-DD), not {type(self.assessment_date).__name__}"
             )
-        effective = self.rule_set.effective_date
-        if self.assessment_date < effective:
-            raise RuleSetNotInForceError(
-                [
-                    InputProblem(
-                        "assessment_date",
-                        f"评估日期 {self.assessment_date.isoformat()} 早于《{self.rule_set.name_zh}》施行日期 "
-                        f"{effective.isoformat()}（{self.rule_set.effective_source.place}：本办法自发布之日起实施），不予适用",
-                        f"assessment date {self.assessment_date.isoformat()} is before {self.rule_set.name_en} took "
-                        f"effect on {effective.isoformat()} (Art. 16); the rules are not applied retroactively",
-                        code="cc_rule_set_not_in_force",
-                    )
-                ]
-            )
-        window = self.rule_set.parameters.figure_window_years
+        from .ruleset.registry import resolve
+
+        rule_set = resolve(self.rule_set, self.assessment_date)
+        object.__setattr__(self, "rule_set", rule_set)
+        parameters = rule_set.parameters_on(self.assessment_date)
+        object.__setattr__(self, "parameters", parameters)
+        window = parameters.integer("figure_window_years")
         last_complete = self.assessment_date.year - 1
         object.__setattr__(self, "figure_years", tuple(range(last_complete - window + 1, last_complete + 1)))
-        start = self.assessment_date - relativedelta(years=self.rule_set.parameters.event_window_years)
+        start = self.assessment_date - relativedelta(years=parameters.integer("event_window_years"))
         object.__setattr__(self, "event_window_start", start)
 
     def in_event_window(self, day: dt.date) -> bool:

@@ -10,6 +10,7 @@ __all__ = [
     "InputProblem",
     "RuleSetNotInForceError",
     "UnknownRuleError",
+    "UnknownRuleSetError",
 ]
 
 
@@ -69,3 +70,12 @@ class UnknownRuleError(KeyError):
         self.rule_id = rule_id
         self.known = known
         super().__init__(f"unknown rule {rule_id!r}; known rules: {', '.join(known)}")
+
+
+class UnknownRuleSetError(KeyError):
+    """A caller named a rule set that is not registered."""
+
+    def __init__(self, rule_set_id: str, known: tuple[str, ...]) -> None:
+        self.rule_set_id = rule_set_id
+        self.known = known
+        super().__init__(f"unknown rule set {rule_set_id!r}; known rule sets: {', '.join(known)}")

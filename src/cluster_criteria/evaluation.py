@@ -10,11 +10,12 @@ from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
 from .models import Application
 from .rules import select
+from .ruleset.parameters import RuleSet
+from .ruleset.reform import Reform, apply_reform
+from .ruleset.registry import resolve
 from .verdicts import Outcome, Report, RuleSetRef, Status, Verdict, new_report
 
-__all__ = ["evaluate", "outcome_of"]
-
-ALL_CLAUSES = 12
+__all__ = ["evaluate", "evaluation_context", "outcome_of"]
 
 
 def evaluate(
@@ -24,38 +25,50 @@ def evaluate(
     rules: Iterable[str] | None = None,
     growth_method: GrowthMethod | str = GrowthMethod.GEOMETRIC,
     sharing_rule: SharingRule | str = SharingRule.ALL_LISTED,
+    rule_set: RuleSet | str | None = None,
+    reform: Reform | None = None,
 ) -> Report:
     """Evaluate ``application`` on an assessment date (or a full :class:`EvaluationContext`).
 
-    ``rules`` picks a subset by id (``"6.1"``, ``"7.2"``…); a partial run is never ``eligible``.
-    Raises :class:`ApplicationError` when the application contradicts the date (figures for a year not yet over)
-    and :class:`RuleSetNotInForceError` for a date before the rule set took effect.
+    ``rule_set`` names the edition (an id such as ``"jilin-2024"`` or a :class:`RuleSet`); by default the edition
+    in force on the assessment date applies. ``reform`` overlays what-if values on it (see
+    :mod:`cluster_criteria.ruleset.reform`). ``rules`` picks a subset by id (``"6.1"``, ``"7.2"``…); a partial run
+    is never ``eligible``. Raises :class:`ApplicationError` when the application contradicts the date (figures for
+    a year not yet over), :class:`RuleSetNotInForceError` for a date no edition covers, and :class:`TypeError` for
+    an assessment date that is not a ``datetime.date``.
     """
     if isinstance(assessment_date, EvaluationContext):
         context = assessment_date
     elif type(assessment_date) is dt.date:
-        context = _context(assessment_date, GrowthMethod(growth_method), SharingRule(sharing_rule))
-    else:  # not a plain date: the context itself says what is wrong with it
-        context = EvaluationContext(
-            assessment_date, growth_method=GrowthMethod(growth_method), sharing_rule=SharingRule(sharing_rule)
+        context = evaluation_context(
+            assessment_date, GrowthMethod(growth_method), SharingRule(sharing_rule), rule_set, reform
         )
+    else:  # not a plain date: the context itself says what is wrong with it
+        context = EvaluationContext(assessment_date)
     _check_against_date(application, context)
-    selected = select(rules)
+    chosen = context.rule_set
+    selected = select(rules, chosen)
     verdicts = tuple(rule(application, context) for rule in selected)
-    complete = rules is None or len(selected) == len(select(None))
+    complete = rules is None or len(selected) == len(chosen.rules)
     outcome, decided_by = outcome_of(verdicts, complete=complete)
-    rule_set = context.rule_set
     return new_report(
         cluster_name=application.cluster.name,
         assessment_date=context.assessment_date,
-        rule_set=RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date),
+        rule_set=_reference(chosen),
         outcome=outcome,
         decided_by=decided_by,
         verdicts=verdicts,
         options={"growth_method": context.growth_method._value_, "sharing_rule": context.sharing_rule._value_},
         complete=complete,
         library_version=_version(),
+        parameters=context.parameters.used(),
+        reform=chosen.reform,
     )
+
+
+@lru_cache(maxsize=16)
+def _reference(rule_set: RuleSet) -> RuleSetRef:
+    return RuleSetRef(rule_set.id, rule_set.name_zh, rule_set.name_en, rule_set.version, rule_set.effective_date)
 
 
 def outcome_of(verdicts: tuple[Verdict, ...], *, complete: bool = True) -> tuple[Outcome, tuple[str, ...]]:
@@ -70,9 +83,24 @@ def outcome_of(verdicts: tuple[Verdict, ...], *, complete: bool = True) -> tuple
 
 
 @lru_cache(maxsize=64)
-def _context(assessment_date: dt.date, growth_method: GrowthMethod, sharing_rule: SharingRule) -> EvaluationContext:
+def evaluation_context(
+    assessment_date: dt.date,
+    growth_method: GrowthMethod,
+    sharing_rule: SharingRule,
+    rule_set: RuleSet | str | None,
+    reform: Reform | None,
+) -> EvaluationContext:
     """Contexts are immutable, so a request handler evaluating on the same day builds its context once."""
-    return EvaluationContext(assessment_date, growth_method=growth_method, sharing_rule=sharing_rule)
+    chosen = resolve(rule_set, assessment_date)
+    if reform is not None:
+        chosen = _reformed(chosen, reform)
+    return EvaluationContext(assessment_date, chosen, growth_method=growth_method, sharing_rule=sharing_rule)
+
+
+@lru_cache(maxsize=16)
+def _reformed(rule_set: RuleSet, reform: Reform) -> RuleSet:
+    # One reformed rule set for each pair keeps its per-date parameters cached across evaluations.
+    return apply_reform(rule_set, reform)
 
 
 def _check_against_date(application: Application, context: EvaluationContext) -> None:
@@ -97,4 +125,3 @@ def _version() -> str:
     from . import __version__
 
     return __version__
-

@@ -94,7 +94,7 @@ def _derived(incident: Incident, params: Parameters) -> tuple[Severity, bool, tu
         "direct_loss": incident.direct_loss,
     }
     reached = Severity.ORDINARY
-    for band in params.production_safety_bands:
+    for band in params.bands("production_safety_bands"):
         limits: dict[str, Decimal | int] = {
             "deaths": band.deaths,
             "serious_injuries": band.serious_injuries,

@@ -5,11 +5,14 @@ Built from the input models' own field descriptions, so it never drifts from wha
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from .comments import COMMENT_PREFIX
+
+if TYPE_CHECKING:
+    from .ruleset import RuleSet
 
 __all__ = ["blank_application"]
 
@@ -40,7 +43,7 @@ def _commented(model: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]
     return out
 
 
-def blank_application(assessment_year: int) -> dict[str, Any]:
+def blank_application(assessment_year: int, rule_set: RuleSet | None = None) -> dict[str, Any]:
     """The blank application for an assessment in ``assessment_year`` (its three figure years precede it)."""
     from .models import (
         Application,
@@ -56,14 +59,16 @@ def blank_application(assessment_year: int) -> dict[str, Any]:
         Violation,
         YearMetrics,
     )
-    from .ruleset import JILIN_2024
+    from .ruleset.registry import resolve_latest
+
+    chosen = resolve_latest(rule_set)
 
     years = [assessment_year - 3, assessment_year - 2, assessment_year - 1]
-    metric_names = [n for n in YearMetrics.model_fields if n != "year"]
+    metric_names = [n for n in YearMetrics.model_fields if n not in ("year", "figures")]
     metrics = [
-        _commented(YearMetrics, {"year": y, **dict.fromkeys(metric_names)})
+        _commented(YearMetrics, {"year": y, **dict.fromkeys(metric_names), "figures": {}})
         if i == 0
-        else {"year": y, **dict.fromkeys(metric_names)}
+        else {"year": y, **dict.fromkeys(metric_names), "figures": {}}
         for i, y in enumerate(years)
     ]
     enterprise_example = _commented(
@@ -110,7 +115,7 @@ def blank_application(assessment_year: int) -> dict[str, Any]:
         {"unit_consumption": None, "benchmark": None, "unit": "（单位）", "source": "（基准值依据文件）"},
     )
     qualitative: dict[str, Any] = {}
-    for item in JILIN_2024.parameters.qualitative_items:
+    for item in chosen.qualitative_items:
         qualitative[f"{COMMENT_PREFIX}:{item.id}"] = f"{item.text_zh} / {item.text_en}" + (
             f"（任选其一组：{item.group}）" if item.group else ""
         )

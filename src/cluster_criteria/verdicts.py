@@ -13,8 +13,12 @@ from .frozen import fast_constructor
 
 __all__ = [
     "Check",
+    "CheckKind",
     "Figure",
     "Outcome",
+    "ParameterUsed",
+    "ReformApplied",
+    "ReformChange",
     "Report",
     "RuleSetRef",
     "Status",
@@ -45,6 +49,27 @@ PASS, FAIL, NEEDS_REVIEW, INSUFFICIENT_DATA, NOT_APPLICABLE = (
     Status.INSUFFICIENT_DATA,
     Status.NOT_APPLICABLE,
 )
+
+
+class CheckKind(str, Enum):
+    """What a check measures, so that explanations and margins are chosen by kind, never by the check's id."""
+
+    AMOUNT = "amount"  # a figure against a limit (each year's output, the area)
+    SHARE = "share"  # part ÷ whole against a limit
+    GROWTH = "growth"  # average annual growth over the window
+    PER_PEOPLE = "per_people"  # a count per so many people (patents per 10,000 people)
+    RATE = "rate"  # a rate, stated or as a count of users ÷ all
+    COUNT = "count"  # distinct enterprises holding titles
+    TREND = "trend"  # every year beyond the year before
+    EFFICIENCY = "efficiency"  # unit consumption against an industry benchmark
+    DECLARED = "declared"  # a qualitative item, answered by the applicant
+    CATEGORY = "category"  # a class the input states (the catalogue class of the industry)
+    INCIDENT = "incident"  # one incident's grade against a floor
+    INCIDENT_SUMMARY = "incident_summary"  # the incidents of a window, together
+    VIOLATION = "violation"  # one finding of a violation
+    VIOLATION_SUMMARY = "violation_summary"  # no finding of a violation
+    RECORD = "record"  # whether a record (incidents, violations) was supplied at all
+    OTHER = ""
 
 
 class Outcome(str, Enum):
@@ -107,6 +132,7 @@ class Check:
     note_zh: str = ""
     note_en: str = ""
     group: str = ""
+    kind: CheckKind = CheckKind.OTHER
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +172,36 @@ class RuleSetRef:
 
 
 @dataclass(frozen=True, slots=True)
+class ParameterUsed:
+    """A parameter value an evaluation applied: its name, value (as text), unit, legal word and date in force."""
+
+    name: str
+    value: str
+    unit: str = ""
+    word: str = ""
+    effective_from: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReformChange:
+    """One value a what-if reform changed, before and after (as text)."""
+
+    name: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReformApplied:
+    """A what-if reform the evaluation applied over its rule set."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    changes: tuple[ReformChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """All verdicts of one evaluation and the outcome they give."""
 
@@ -158,6 +214,8 @@ class Report:
     options: dict[str, str] = field(default_factory=dict)
     complete: bool = True
     library_version: str = ""
+    parameters: tuple[ParameterUsed, ...] = ()
+    reform: ReformApplied | None = None
 
     def verdict(self, rule_id: str) -> Verdict:
         for candidate in self.verdicts:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -13,7 +14,11 @@ __all__ = [
     "EXIT_OK",
     "EXIT_UNDECIDED",
     "EXIT_USAGE",
+    "OptionError",
     "add_evaluation_options",
+    "add_rule_set_option",
+    "described_rule_set",
+    "evaluation_options",
     "iso_date",
     "read_source",
     "say",
@@ -81,3 +86,66 @@ def add_evaluation_options(parser: argparse.ArgumentParser) -> None:
         help="Art. 6(3): all listed sharing mechanisms, or any one (default all_listed)",
     )
     parser.add_argument("--rules", metavar="IDS", help="comma-separated rule ids to run, e.g. 6.1,7.2 (default all)")
+    add_rule_set_option(parser)
+    parser.add_argument(
+        "--reform",
+        metavar="FILE",
+        help="a what-if reform (TOML) overlaid on the rule set; the report says which values it changed",
+    )
+
+
+def add_rule_set_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rule-set",
+        metavar="ID",
+        help="the rule set to apply, by id (default: the one in force on the date); `cluster-criteria rules "
+        "--rule-sets` lists them",
+    )
+
+
+class OptionError(Exception):
+    """An option names something that cannot be used (an unknown rule set, an unreadable reform file)."""
+
+
+def evaluation_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of ``evaluate`` that the shared options give."""
+    from ..ruleset import RuleSetDataError, get_rule_set
+    from ..ruleset.reform import load_reform
+
+    rule_set = None
+    if getattr(args, "rule_set", None):
+        try:
+            rule_set = get_rule_set(args.rule_set)
+        except KeyError as exc:
+            raise OptionError(str(exc).strip("\"'")) from None
+    reform = None
+    if getattr(args, "reform", None):
+        try:
+            reform = load_reform(Path(args.reform))
+        except OSError as exc:
+            raise OptionError(f"cannot read {args.reform}: {exc.strerror or exc}") from None
+        except RuleSetDataError as exc:
+            raise OptionError(str(exc)) from None
+    return {
+        "rules": [r for r in args.rules.split(",") if r.strip()] if args.rules else None,
+        "growth_method": args.growth_method,
+        "sharing_rule": args.sharing_rule,
+        "rule_set": rule_set,
+        "reform": reform,
+    }
+
+
+def described_rule_set(args: argparse.Namespace) -> Any:
+    """The rule set a describing command (rules, explain, template) shows: named, or in force on --as-of or today."""
+    from ..ruleset import get_rule_set, rule_set_for
+
+    if getattr(args, "rule_set", None):
+        try:
+            return get_rule_set(args.rule_set)
+        except KeyError as exc:
+            raise OptionError(str(exc).strip("\"'")) from None
+    day = getattr(args, "as_of", None) or dt.date.today()
+    try:
+        return rule_set_for(day)
+    except ValueError as exc:  # no rule set in force on that date
+        raise OptionError(str(exc)) from None

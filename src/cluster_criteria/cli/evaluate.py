@@ -13,7 +13,9 @@ from .common import (
     EXIT_OK,
     EXIT_UNDECIDED,
     EXIT_USAGE,
+    OptionError,
     add_evaluation_options,
+    evaluation_options,
     iso_date,
     read_source,
     say,
@@ -67,14 +69,16 @@ def run(args: argparse.Namespace) -> int:
     raw = read_source(args.file, lang)
     if raw is None:
         return EXIT_BAD_INPUT
-    rules = [r for r in args.rules.split(",") if r.strip()] if args.rules else None
+    try:
+        options = evaluation_options(args)
+    except OptionError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     # The command line is the caller: without --as-of it passes today's date, and the report states it.
     as_of = args.as_of if args.as_of is not None else dt.date.today()
     try:
         application = load_application(raw)
-        report = evaluate(
-            application, as_of, rules=rules, growth_method=args.growth_method, sharing_rule=args.sharing_rule
-        )
+        report = evaluate(application, as_of, **options)
     except ApplicationError as exc:
         print(say("bad_input", lang), file=sys.stderr)
         print(exc.render(lang), file=sys.stderr)

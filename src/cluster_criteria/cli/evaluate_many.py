@@ -14,7 +14,16 @@ from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, add_evaluation_options, iso_date, say
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    OptionError,
+    add_evaluation_options,
+    evaluation_options,
+    iso_date,
+    say,
+)
 
 if TYPE_CHECKING:
     from ..batch import BatchSummary
@@ -109,7 +118,11 @@ def run(args: argparse.Namespace) -> int:
 
     lang: str = args.lang
     first = args.resume_from or (args.skip + 1 if args.skip is not None else 1)
-    rules = [r for r in args.rules.split(",") if r.strip()] if args.rules else None
+    try:
+        options = evaluation_options(args)
+    except OptionError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     summary = BatchSummary()
     with contextlib.ExitStack() as stack:
         try:
@@ -129,9 +142,7 @@ def run(args: argparse.Namespace) -> int:
                 _read_from(source, first, progress),
                 args.as_of,
                 jobs=args.jobs,
-                rules=rules,
-                growth_method=args.growth_method,
-                sharing_rule=args.sharing_rule,
+                **options,
                 start=first,
                 chunk_size=args.chunk_size,
                 detail=args.detail,

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .common import EXIT_OK, EXIT_USAGE, write_output
+from .common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    OptionError,
+    add_rule_set_option,
+    described_rule_set,
+    iso_date,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from ..ruleset import RuleSet
 
 __all__ = ["register", "rule_data"]
 
@@ -22,32 +34,44 @@ def register(commands: Any) -> None:
     ex.add_argument("rule_id", metavar="RULE_ID", help="rule id, e.g. 6.1 or 7.2")
     ex.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
     ex.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    ex.add_argument(
+        "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="show the values in force on this date (default today)"
+    )
+    add_rule_set_option(ex)
     ex.set_defaults(handler=run)
 
 
-def rule_data(rule_id: str, lang: str) -> dict[str, Any]:
-    """Everything known about one rule without an application, as JSON-ready data."""
-    from ..explain.catalogue import describe_parameter, rule_spec
-    from ..rules import select
-    from ..ruleset import JILIN_2024
+def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = None) -> dict[str, Any]:
+    """Everything known about one rule without an application, as JSON-ready data.
 
-    rule = select([rule_id])[0]
-    spec = rule_spec(rule.rule_id)
+    Parameter values are those in force on ``day`` (by default, from the latest date any value takes effect).
+    """
+    from ..explain.catalogue import check_description, describe_parameter
+    from ..rules import select
+
+    rule = select([rule_id], rule_set)[0]
     zh = lang == "zh"
-    params = JILIN_2024.parameters
+    params = rule_set.parameters_on(day) if day is not None else rule_set.parameters
     return {
         "rule_id": rule.rule_id,
+        "rule_set": {
+            "id": rule_set.id,
+            "version": rule_set.version,
+            "values_on": (day or params.since).isoformat(),
+        },
         "citation": rule.citation_zh if zh else rule.citation_en,
         "title": rule.title_zh if zh else rule.title_en,
         "function": rule.name,
-        "clause_text": JILIN_2024.clause_text(rule.article, rule.clause),
+        "clause_text": rule_set.clause_text(rule.article, rule.clause),
         "checks": [
             {
+                "id": c.id,
                 "pattern": c.pattern,
-                "description": c.zh if zh else c.en,
-                "parameters": [describe_parameter(JILIN_2024, p, lang) for p in c.parameters],
+                "kind": c.kind.value,
+                "description": check_description(c, params, lang),
+                "parameters": [describe_parameter(params, p, lang) for p in c.named_parameters if p in params.values],
             }
-            for c in spec.checks
+            for c in rule.describes
         ],
         "qualitative_items": [
             {"id": i.id, "text": i.text_zh if zh else i.text_en, "group": i.group}
@@ -56,11 +80,11 @@ def rule_data(rule_id: str, lang: str) -> dict[str, Any]:
         "readings": [
             {
                 "id": r,
-                "title": JILIN_2024.readings[r].title_zh if zh else JILIN_2024.readings[r].title_en,
-                "explanation": JILIN_2024.readings[r].explanation(lang),
+                "title": rule_set.readings[r].title_zh if zh else rule_set.readings[r].title_en,
+                "explanation": rule_set.readings[r].explanation(lang),
             }
-            for r in spec.readings
-            if r in JILIN_2024.readings
+            for r in rule.readings
+            if r in rule_set.readings
         ],
     }
 
@@ -70,7 +94,11 @@ def run(args: argparse.Namespace) -> int:
 
     lang: str = args.lang
     try:
-        data = rule_data(args.rule_id, lang)
+        rule_set = described_rule_set(args)
+        data = rule_data(args.rule_id, lang, rule_set, args.as_of or dt.date.today())
+    except OptionError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     except UnknownRuleError as exc:
         print(str(exc).strip("\"'"), file=sys.stderr)
         return EXIT_USAGE
@@ -82,13 +110,20 @@ def run(args: argparse.Namespace) -> int:
     heading = "：" if zh else ":"
     lines = [
         f"{data['rule_id']}  {data['citation']}  {data['title']}  ({data['function']})",
+        (
+            f"规则版本 {data['rule_set']['id']}（{data['rule_set']['version']}），"
+            f"参数取{data['rule_set']['values_on']}施行的值"
+            if zh
+            else f"Rule set {data['rule_set']['id']} ({data['rule_set']['version']}), values in force on "
+            f"{data['rule_set']['values_on']}"
+        ),
         "",
         ("条文" if zh else "Clause") + colon + data["clause_text"],
         "",
         ("检查" if zh else "Checks") + heading,
     ]
     for check in data["checks"]:
-        lines.append(f"  - {check['pattern']}: {check['description']}")
+        lines.append(f"  - {check['id']}: {check['description']}")
         lines.extend(f"      {('参数' if zh else 'parameter')}{colon}{p}" for p in check["parameters"])
     if data["qualitative_items"]:
         lines += [

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
-from .common import EXIT_OK, write_output
+from .common import EXIT_OK, EXIT_USAGE, OptionError, add_rule_set_option, described_rule_set, iso_date, write_output
+
+if TYPE_CHECKING:
+    from ..ruleset import RuleSet
 
 __all__ = ["register"]
 
@@ -15,43 +20,59 @@ def register(commands: Any) -> None:
     ru = commands.add_parser("rules", help="list the rules in legal order")
     ru.add_argument("--format", choices=("json", "text"), default="text")
     ru.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
+    ru.add_argument(
+        "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="the rule set in force on this date (default today)"
+    )
+    ru.add_argument("--rule-sets", action="store_true", help="list the known rule sets and their periods instead")
+    add_rule_set_option(ru)
     ru.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..explain.catalogue import rule_spec
+    from ..explain.catalogue import check_description
     from ..rules import select
-    from ..ruleset import JILIN_2024
+    from ..ruleset import rule_sets
 
-    rules = select()
+    if args.rule_sets:
+        return _list_rule_sets(args, rule_sets())
+    try:
+        rule_set = described_rule_set(args)
+    except OptionError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    rules = select(None, rule_set)
+    params = rule_set.parameters_on(args.as_of or dt.date.today())
     if args.format == "json":
         data = {
-            "rule_set": {
-                "id": JILIN_2024.id,
-                "name_zh": JILIN_2024.name_zh,
-                "version": JILIN_2024.version,
-                "effective_date": JILIN_2024.effective_date.isoformat(),
-            },
+            "rule_set": _rule_set_data(rule_set),
             "rules": [
                 {
                     "rule_id": r.rule_id,
                     "article": r.article,
                     "clause": r.clause,
                     "function": r.name,
+                    "exclusion": r.exclusion,
                     "citation_zh": r.citation_zh,
                     "citation_en": r.citation_en,
                     "title_zh": r.title_zh,
                     "title_en": r.title_en,
-                    "text_zh": JILIN_2024.clause_text(r.article, r.clause),
+                    "text_zh": rule_set.clause_text(r.article, r.clause),
                     "qualitative_items": [
                         {"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en}
-                        for i in JILIN_2024.parameters.items_for(r.article, r.clause)
+                        for i in params.items_for(r.article, r.clause)
                     ],
                     "checks": [
-                        {"pattern": c.pattern, "zh": c.zh, "en": c.en, "parameters": list(c.parameters)}
-                        for c in rule_spec(r.rule_id).checks
+                        {
+                            "id": c.id,
+                            "pattern": c.pattern,
+                            "kind": c.kind.value,
+                            "zh": check_description(c, params, "zh"),
+                            "en": check_description(c, params, "en"),
+                            "parameters": list(c.named_parameters),
+                        }
+                        for c in r.describes
                     ],
-                    "readings": list(rule_spec(r.rule_id).readings),
+                    "readings": list(r.readings),
                 }
                 for r in rules
             ],
@@ -65,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
             r.rule_id,
             r.citation_zh if zh else r.citation_en,
             r.title_zh if zh else r.title_en,
-            str(len([c for c in rule_spec(r.rule_id).checks if c.pattern != "6.?.*"])),
-            str(len(JILIN_2024.parameters.items_for(r.article, r.clause))),
+            str(len([c for c in r.describes if c.kind.value != "declared"])),
+            str(len(params.items_for(r.article, r.clause))),
         )
         for r in rules
     ]
@@ -78,6 +99,32 @@ def run(args: argparse.Namespace) -> int:
         if zh
         else "cluster-criteria explain RULE_ID shows a rule's clause, checks, parameters and readings"
     )
+    write_output("\n".join(lines) + "\n", None)
+    return EXIT_OK
+
+
+def _rule_set_data(rule_set: RuleSet) -> dict[str, Any]:
+    return {
+        "id": rule_set.id,
+        "name_zh": rule_set.name_zh,
+        "name_en": rule_set.name_en,
+        "version": rule_set.version,
+        "effective_date": rule_set.effective_date.isoformat(),
+        "in_force_until": rule_set.in_force_until.isoformat() if rule_set.in_force_until else None,
+        "rules": len(rule_set.rules),
+    }
+
+
+def _list_rule_sets(args: argparse.Namespace, known: tuple[RuleSet, ...]) -> int:
+    if args.format == "json":
+        write_output(json.dumps([_rule_set_data(r) for r in known], ensure_ascii=False, indent=2) + "\n", None)
+        return EXIT_OK
+    zh = args.lang == "zh"
+    lines = []
+    for r in known:
+        until = r.in_force_until.isoformat() if r.in_force_until else ("至被取代" if zh else "until superseded")
+        name = r.name_zh if zh else r.name_en
+        lines.append(f"{r.id}  {r.version}  {r.effective_date.isoformat()} – {until}  {name}")
     write_output("\n".join(lines) + "\n", None)
     return EXIT_OK
 

@@ -13,12 +13,10 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 
-from ..verdicts import Check, Figure, Status
+from ..verdicts import Check, CheckKind, Figure, Status
 
 __all__ = ["Margin", "MarginKind", "margin_of"]
 
-_SHARE_CHECKS = ("sme_output_share.", "leading_output_share.")
-_GROWTH_CHECKS = ("leading_output_growth", "sme_rd_growth", "patent_growth")
 _COUNTED_UNITS = ("家", "件", "人")
 _MEASURED = (Status.PASS, Status.FAIL, Status.NEEDS_REVIEW)
 
@@ -60,13 +58,13 @@ def margin_of(check: Check) -> Margin | None:
     """The margin of a measured check, or ``None`` when the check has no numeric limit."""
     if check.status not in _MEASURED or check.comparison is None:
         return None
-    if check.id.startswith(_SHARE_CHECKS):
+    if check.kind is CheckKind.SHARE:
         return _share(check)
-    if check.id in _GROWTH_CHECKS:
+    if check.kind is CheckKind.GROWTH:
         return _growth(check)
-    if check.id == "patents_per_10k":
-        return _per_10k(check)
-    if check.id == "platform_penetration" and len(check.figures) == 2:
+    if check.kind is CheckKind.PER_PEOPLE:
+        return _per_people(check)
+    if check.kind is CheckKind.RATE and len(check.figures) == 2:
         return _counted_share(check)
     if check.value is None or check.threshold is None:
         return None
@@ -149,14 +147,14 @@ def _counted_share(check: Check) -> Margin | None:
     return _make(check, users.field, _value(users), needed, whole=True, year=check.year, unit="家", basis=total.field)
 
 
-def _per_10k(check: Check) -> Margin | None:
+def _per_people(check: Check) -> Margin | None:
     """patents × 10 000 ÷ people ≥ limit: the whole number of patents needed for the same people."""
     if check.threshold is None or len(check.figures) != 2:
         return None
-    patents, people = check.figures
+    count, people = check.figures
     needed = Fraction(check.threshold) * _value(people) / 10_000
     return _make(
-        check, patents.field, _value(patents), needed, whole=True, year=check.year, unit="件", basis=people.field
+        check, count.field, _value(count), needed, whole=True, year=check.year, unit=count.unit, basis=people.field
     )
 
 

@@ -1,4 +1,4 @@
-"""The rule reference (docs/rules.md), generated from the rule registry and the rule set.
+"""The rule reference (docs/rules.md), generated from the rules' descriptions and the rule set's data.
 
     python -m cluster_criteria.explain.reference docs/rules.md
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..ruleset.parameters import LegalWord, RuleSet, Threshold
-from .catalogue import rule_spec
+from ..ruleset.parameters import LegalWord, Parameters, RuleSet, Threshold
+from .catalogue import check_description, limit_phrase, parameters_of
 
 __all__ = ["rules_reference"]
 
@@ -20,40 +20,36 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _parameter_rows(rule_set: RuleSet, names: tuple[str, ...]) -> list[str]:
+def _parameter_rows(parameters: Parameters, names: tuple[str, ...]) -> list[str]:
     from .locale import format_quantity
 
     rows = []
     for name in names:
-        value = getattr(rule_set.parameters, name)
+        dated = parameters.values.get(name)
+        if dated is None:
+            continue
+        value, source = dated.value, dated.source
+        cited = f"{source.document} {source.place}".strip() + (f": “{source.quote}”" if source.quote else "")
+        since = dated.effective_from.isoformat()
         if isinstance(value, Threshold):
             shown = format_quantity(value.value, value.unit, "zh", least=0)
             word = f"{value.word.word} ({value.word.comparison.value})" + (", soft" if value.soft else "")
-            source = f"{value.source.document} {value.source.place}" + (
-                f": “{value.source.quote}”" if value.source.quote else ""
-            )
-            rows.append(f"| `{name}` | {_cell(shown)} | {_cell(word)} | `{value.word.reading}` | {_cell(source)} |")
+            reading = f"`{value.word.reading}`"
         elif isinstance(value, LegalWord):
-            rows.append(
-                f"| `{name}` | — | {_cell(value.word)} ({value.comparison.value}) | `{value.reading}` | "
-                f"{_cell(rule_set.name_zh)} |"
-            )
-        elif isinstance(value, tuple):
-            shown = ", ".join(str(getattr(v, "value", v)) for v in value)
-            rows.append(f"| `{name}` | {_cell(shown)} | — | — | {_cell(rule_set.name_zh)} |")
+            shown, word, reading = "—", f"{value.word} ({value.comparison.value})", f"`{value.reading}`"
         else:
-            rows.append(
-                f"| `{name}` | {_cell(str(getattr(value, 'value', value)))} | — | — | {_cell(rule_set.name_zh)} |"
-            )
+            shown, word, reading = limit_phrase(parameters, name, "zh"), "—", "—"
+        rows.append(f"| `{name}` | {_cell(shown)} | {_cell(word)} | {reading} | {since} | {_cell(cited)} |")
     return rows
 
 
 def rules_reference(rule_set: RuleSet | None = None) -> str:
     """Markdown describing every rule: clause text, checks, parameters with sources, items and readings."""
     from ..rules import select
-    from ..ruleset import JILIN_2024
+    from ..ruleset.registry import latest_rule_set
 
-    rs = rule_set or JILIN_2024
+    rs = rule_set or latest_rule_set()
+    params = rs.parameters
     out = [
         "# Rule reference",
         "",
@@ -61,7 +57,8 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
         "",
         f"Rule set `{rs.id}` version {rs.version}: 《{rs.name_zh}》 ({rs.name_en}), issued by {rs.issuer_zh} "
         f"({rs.issuer_en}) on {rs.published.isoformat()}, in force from {rs.effective_date.isoformat()} "
-        f"({rs.effective_source.place}: {rs.effective_source.quote}).",
+        f"({rs.effective_source.place}: {rs.effective_source.quote}). Values below are those in force from "
+        f"{params.since.isoformat()}; each is dated and cited in the rule set's data file.",
         "",
         "Each rule is one clause of Art. 6 (basic conditions) or Art. 7 (exclusions). Its verdict is `pass`, `fail`, "
         "`needs_review`, `insufficient_data` or `not_applicable`; why each reading of the text was chosen is set "
@@ -71,14 +68,13 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
         "| rule | clause | title | function |",
         "|---|---|---|---|",
     ]
-    rules = select()
+    rules = select(None, rs)
     for rule in rules:
         out.append(
             f"| [{rule.rule_id}](#rule-{rule.rule_id.replace('.', '-')}) | {rule.citation_zh} / {rule.citation_en} | "
             f"{rule.title_zh} / {rule.title_en} | `{rule.name}` |"
         )
     for rule in rules:
-        spec = rule_spec(rule.rule_id)
         out += [
             "",
             f'<a id="rule-{rule.rule_id.replace(".", "-")}"></a>',
@@ -89,29 +85,30 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
             "",
             "### Checks",
             "",
-            "| check id | what it tests | parameters |",
-            "|---|---|---|",
+            "| check id | kind | what it tests | parameters |",
+            "|---|---|---|---|",
         ]
-        for check in spec.checks:
-            params = ", ".join(f"`{p}`" for p in check.parameters) or "—"
-            out.append(f"| `{check.pattern}` | {_cell(check.zh)} — {_cell(check.en)} | {params} |")
-        names = tuple(dict.fromkeys(p for c in spec.checks for p in c.parameters))
+        for check in rule.describes:
+            listed = ", ".join(f"`{p}`" for p in check.named_parameters) or "—"
+            described = f"{check_description(check, params, 'zh')} — {check_description(check, params, 'en')}"
+            out.append(f"| `{check.id}` | {check.kind.value} | {_cell(described)} | {listed} |")
+        names = parameters_of(rule)
         if names:
             out += [
                 "",
                 "### Parameters",
                 "",
-                "| parameter | value | legal word | reading | source |",
-                "|---|---|---|---|---|",
-                *_parameter_rows(rs, names),
+                "| parameter | value | legal word | reading | in force from | source |",
+                "|---|---|---|---|---|---|",
+                *_parameter_rows(params, names),
             ]
-        items = rs.parameters.items_for(rule.article, rule.clause)
+        items = params.items_for(rule.article, rule.clause)
         if items:
             out += ["", "### Qualitative items", "", "| item id | text | alternatives |", "|---|---|---|"]
             for item in items:
                 out.append(f"| `{item.id}` | {_cell(item.text_zh)} — {_cell(item.text_en)} | {item.group or '—'} |")
         out += ["", "### Readings", ""]
-        for reading_id in spec.readings:
+        for reading_id in rule.readings:
             reading = rs.readings.get(reading_id)
             if reading is None:
                 continue

@@ -146,9 +146,9 @@ def explain_verdict(verdict: Verdict, lang: str = "zh", readings: dict[str, Any]
     code = lang_of(lang)
     checks = tuple(explain_check(c, code) for c in verdict.checks)
     if readings is None:
-        from ..ruleset import JILIN_2024
+        from ..ruleset.registry import known_readings
 
-        readings = dict(JILIN_2024.readings)
+        readings = known_readings()
     titles = tuple(
         (rid, readings[rid].title_zh if code == "zh" else readings[rid].title_en) if rid in readings else (rid, rid)
         for rid in verdict.readings
@@ -195,11 +195,11 @@ def _rescued(check: Check, verdict: Verdict) -> bool:
 
 def explain(report: Report, lang: str = "zh") -> ReportExplanation:
     """Explain every verdict of ``report`` in ``lang`` (``zh``, the default, or ``en``)."""
-    from ..ruleset import RULE_SETS
+    from ..ruleset.registry import known_readings, known_rule_set
 
     code = lang_of(lang)
-    rule_set = RULE_SETS.get(report.rule_set.id)
-    readings = dict(rule_set.readings) if rule_set is not None else {}
+    rule_set = known_rule_set(report.rule_set.id)
+    readings = dict(rule_set.readings) if rule_set is not None else known_readings()
     verdicts = tuple(explain_verdict(v, code, readings) for v in report.verdicts)
     by_id = {v.rule_id: v for v in report.verdicts}
     decided = tuple(_citation(by_id[r], code) for r in report.decided_by if r in by_id)

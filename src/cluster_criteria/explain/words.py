@@ -55,7 +55,7 @@ _FIELDS = {
     "direct_loss": ("直接经济损失", "direct economic loss"),
 }
 
-_YEAR_PATH = re.compile(r"^metrics\[year=(\d{4})\]\.(\w+)$")
+_YEAR_PATH = re.compile(r"^metrics\[year=(\d{4})\]\.(?:figures\.)?(\w+)$")
 _ITEM_PATH = re.compile(r"^(enterprises|incidents|violations)\[(\d+)\]\.(\w+)$")
 _RECORD_WORDS = {
     "enterprises": ("第{n}家企业", "enterprise no. {n}"),
@@ -87,7 +87,7 @@ def field_name(path: str, lang: Lang, *, with_year: bool = True) -> str:
     match = _YEAR_PATH.match(path)
     if match is not None:
         year, name = match.groups()
-        zh, en = _FIELDS.get(name, (name, name))
+        zh, en = _names(name)
         if not with_year:
             return zh if lang == "zh" else en
         return f"{year}年{zh}" if lang == "zh" else f"{en} in {year}"
@@ -106,3 +106,13 @@ def field_name(path: str, lang: Lang, *, with_year: bool = True) -> str:
         zh, en = _FIELDS[name]
         return zh if lang == "zh" else en
     return path
+
+
+def _names(name: str) -> tuple[str, str]:
+    """A field's names: built in, or given by the data file of the edition that defines the figure."""
+    if name in _FIELDS:
+        return _FIELDS[name]
+    from ..ruleset.registry import known_figures
+
+    figure = known_figures().get(name)
+    return (figure.name_zh, figure.name_en) if figure is not None else (name, name)

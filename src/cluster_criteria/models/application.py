@@ -10,7 +10,6 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..money import MoneyUnit, parse_amount, to_yuan
-from ..ruleset import RULE_SETS
 from .base import InputModel
 from .cluster import Cluster
 from .declarations import QualitativeAnswer, ResourceEfficiency
@@ -27,7 +26,12 @@ MONEY_FIELDS: dict[str, tuple[str, ...]] = {
     "incidents": ("direct_loss",),
 }
 
-_KNOWN_ITEMS = frozenset(item.id for rule_set in RULE_SETS.values() for item in rule_set.parameters.qualitative_items)
+
+def _known_items() -> frozenset[str]:
+    """Item ids of every registered rule set: an application may be judged by any of them."""
+    from ..ruleset.registry import rule_sets
+
+    return frozenset(item.id for rule_set in rule_sets() for item in rule_set.qualitative_items)
 
 
 def _answer_shorthand(value: Any) -> Any:
@@ -51,6 +55,13 @@ def _scaled(value: Any, unit: MoneyUnit) -> Any:
             return value  # the field validator reports it at its own path
         return value if written_unit is not None or not number.is_finite() else to_yuan(number, unit)
     return value
+
+
+def _scaled_figures(value: Any, unit: MoneyUnit) -> Any:
+    """The amounts an edition defines (``metrics[].figures``) take the money unit like the built-in ones."""
+    if not isinstance(value, dict):
+        return value
+    return {name: _scaled(amount, unit) for name, amount in value.items()}
 
 
 class Application(InputModel):
@@ -105,7 +116,12 @@ class Application(InputModel):
             if not isinstance(records, (list, tuple)):
                 continue
             data[collection] = [
-                {k: (_scaled(v, unit) if k in fields else v) for k, v in r.items()} if isinstance(r, dict) else r
+                {
+                    k: (_scaled(v, unit) if k in fields else _scaled_figures(v, unit) if k == "figures" else v)
+                    for k, v in r.items()
+                }
+                if isinstance(r, dict)
+                else r
                 for r in records
             ]
         data["money_unit"] = MoneyUnit.YUAN
@@ -150,7 +166,7 @@ class Application(InputModel):
     @field_validator("qualitative")
     @classmethod
     def _known_items(cls, answers: dict[str, QualitativeAnswer]) -> dict[str, QualitativeAnswer]:
-        unknown = sorted(set(answers) - _KNOWN_ITEMS)
+        unknown = sorted(set(answers) - _known_items())
         if unknown:
             raise PydanticCustomError(
                 "cc_unknown_item",

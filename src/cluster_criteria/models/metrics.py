@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import InputModel
@@ -52,6 +52,32 @@ class YearMetrics(InputModel):
         default=None,
         description="二氧化碳排放强度 (e.g. t CO₂ per 万元 output; one unit for all years) — Art. 6(6).",
     )
+    figures: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="Amounts that an edition of the measures defines beyond the fields above, by the name its data "
+        "file gives them (`cluster-criteria rules --format json` lists them); an unknown name is refused.",
+    )
+
+    @field_validator("figures")
+    @classmethod
+    def _known_figures(cls, figures: dict[str, Decimal]) -> dict[str, Decimal]:
+        from ..ruleset.registry import known_figures
+
+        unknown = sorted(set(figures) - set(known_figures()))
+        if unknown:
+            raise PydanticCustomError(
+                "cc_unknown_figure",
+                "unknown figure(s): {names}; no registered rule set defines them",
+                {"names": ", ".join(unknown[:5])},
+            )
+        return figures
+
+    def figure(self, name: str) -> Decimal | int | None:
+        """A figure by name: one of the fields above, or one an edition defines (``None`` when not reported)."""
+        if name in type(self).model_fields and name != "figures":
+            value: Decimal | int | None = getattr(self, name)
+            return value
+        return self.figures.get(name)
 
     @model_validator(mode="after")
     def _consistent(self) -> YearMetrics:

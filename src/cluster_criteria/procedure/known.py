@@ -21,4 +21,3 @@ def known_on(day: dt.date | None, as_of: dt.date) -> bool:
 def known_since(day: dt.date | None, start: dt.date, as_of: dt.date) -> bool:
     """Whether a fact dated ``day`` happened on or after ``start`` and is known on ``as_of``."""
     return day is not None and start <= day and known_on(day, as_of)
-

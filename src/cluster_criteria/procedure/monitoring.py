@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..ruleset import JILIN_2024, RuleSet
+from ..ruleset import RuleSet
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
 from ..verdicts import RuleSetRef, Status, Verdict
 from .record import DesignatedClusterRecord
@@ -92,12 +92,13 @@ def monitor(
     record: DesignatedClusterRecord,
     as_of: dt.date,
     params: ProcedureParameters = JILIN_2024_PROCEDURE,
-    rule_set: RuleSet = JILIN_2024,
+    rule_set: RuleSet | str | None = None,
 ) -> MonitoringReport:
     """The monitoring report on ``as_of``: a ground that fails means the designation is to be revoked (Art. 14)."""
     from .. import __version__
 
     ctx = RevocationContext.of(record, as_of, params, rule_set)
+    rule_set = ctx.rule_set
     v = ctx.validity
     grounds = revocation_verdicts(ctx)
     outcome, decided_by = _outcome(grounds)

@@ -13,9 +13,10 @@ from decimal import Decimal
 from ..context import EvaluationContext
 from ..models import Application
 from ..rules.registry import citation_en, citation_zh
-from ..ruleset import JILIN_2024, RuleSet
+from ..ruleset import RuleSet
 from ..ruleset.parameters import Comparison
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
+from ..ruleset.registry import resolve_latest
 from ..verdicts import Check, Figure, Outcome, Report, Status, Verdict, combine
 from .record import PlanGoal
 from .validity import term_last_day
@@ -57,10 +58,11 @@ def _goal_check(index: int, goal: PlanGoal) -> Check:
 
 def plan_goals_verdict(
     goals: Iterable[PlanGoal] | None,
-    rule_set: RuleSet = JILIN_2024,
+    rule_set: RuleSet | None = None,
     params: ProcedureParameters = JILIN_2024_PROCEDURE,
 ) -> Verdict:
     """Each goal met or not; the goals pass together when the share met reaches ``plan_goals_share_min``."""
+    rule_set = resolve_latest(rule_set)
     checks: tuple[Check, ...]
     goals = None if goals is None else tuple(goals)
     if not goals:
@@ -146,7 +148,9 @@ def assess_review(
     from ..evaluation import evaluate
 
     report = evaluate(application, review_date)
-    context_rule_set = review_date.rule_set if isinstance(review_date, EvaluationContext) else JILIN_2024
+    context_rule_set = report_rule_set = review_date.rule_set if isinstance(review_date, EvaluationContext) else None
+    if report_rule_set is None:
+        context_rule_set = resolve_latest(report.rule_set.id)
     goals_verdict = plan_goals_verdict(tuple(goals) if goals is not None else None, context_rule_set, params)
     status = combine((_OUTCOME_STATUS[report.outcome], goals_verdict.status))
     extended = None

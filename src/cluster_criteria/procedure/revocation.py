@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from ..models import Incident
 from ..rules.registry import citation_en, citation_zh, status_of
-from ..ruleset import JILIN_2024, RuleSet
+from ..ruleset import RuleSet
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling, ProcedureParameters
+from ..ruleset.registry import resolve_latest
 from ..severity import grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
@@ -41,8 +42,8 @@ class RevocationContext:
     as_of: dt.date
     validity: Validity
     reports: tuple[ReportDue, ...] | None
-    params: ProcedureParameters = JILIN_2024_PROCEDURE
-    rule_set: RuleSet = JILIN_2024
+    params: ProcedureParameters
+    rule_set: RuleSet
 
     @classmethod
     def of(
@@ -50,12 +51,13 @@ class RevocationContext:
         record: DesignatedClusterRecord,
         as_of: dt.date,
         params: ProcedureParameters = JILIN_2024_PROCEDURE,
-        rule_set: RuleSet = JILIN_2024,
+        rule_set: RuleSet | str | None = None,
     ) -> RevocationContext:
+        """The context of one report; ``rule_set`` by default is the edition in force on ``as_of``."""
         validity = validity_on(record.designation.date, as_of, record.reviews, params)
         filings = record.annual_reports
         reports = None if filings is None else reports_due(validity, filings, params)
-        return cls(record, as_of, validity, reports, params, rule_set)
+        return cls(record, as_of, validity, reports, params, resolve_latest(rule_set, as_of))
 
     def since_designation(self, day: dt.date) -> bool:
         """On or after the designation date, and known on the date of the report."""
@@ -304,9 +306,7 @@ def art14_3_reports_and_monitoring(ctx: RevocationContext) -> Iterator[Check]:
             yield replace(check, readings=(*check.readings, first_reading))
     refusals = ctx.record.monitoring_refusals
     if refusals is None:
-        yield _missing(
-            "monitoring.record", "不接受、不配合监测监督", "refusal of monitoring", "monitoring_refusals"
-        )
+        yield _missing("monitoring.record", "不接受、不配合监测监督", "refusal of monitoring", "monitoring_refusals")
         return
     inside = [(i, r) for i, r in enumerate(refusals) if ctx.since_designation(r.date)]
     for index, refusal in inside:
@@ -433,7 +433,7 @@ def _grade(incident: Incident, ctx: RevocationContext) -> _Grade:
     The figures reached are a lower bound of the grade (notes §8: the highest level any measure reaches applies);
     when a figure is missing, a higher grade cannot be ruled out.
     """
-    grading = grade(incident, ctx.rule_set.parameters)
+    grading = grade(incident, ctx.rule_set.parameters_on(ctx.as_of))
     stated, derived = grading.stated or incident.severity, grading.derived
     if stated is not None and derived is not None and derived.rank > stated.rank:
         absent = tuple(
@@ -481,9 +481,7 @@ def _incident_check(
         grade_zh, grade_en = "等级未知", "grade unknown"
     elif graded.basis == "conflict" and graded.stated is not None and graded.derived is not None:
         grade_zh = f"申报等级{graded.stated.zh}，按伤亡和损失推定为{graded.derived.zh}（{basis_zh}，须人工确认）"
-        grade_en = (
-            f"stated {graded.stated.en}, the figures give {graded.derived.en} ({basis_en}; a reviewer decides)"
-        )
+        grade_en = f"stated {graded.stated.en}, the figures give {graded.derived.en} ({basis_en}; a reviewer decides)"
     else:
         grade_zh = f"等级：{graded.lower.zh}{'及以上' if graded.upper is None else ''}（{basis_zh}）"
         grade_en = f"grade: {graded.lower.en}{' or above' if graded.upper is None else ''} ({basis_en})"

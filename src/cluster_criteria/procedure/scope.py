@@ -13,8 +13,9 @@ from ..divisions import CHANGBAISHAN, MEIHEKOU_CODE, PROVINCE_CODE, Division, Di
 from ..divisions import jilin_divisions as _table
 from ..models import Location
 from ..rules.registry import citation_en, citation_zh, status_of
-from ..ruleset import JILIN_2024, RuleSet
+from ..ruleset import RuleSet
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, MeihekouRecommender, ProcedureParameters
+from ..ruleset.registry import resolve_latest
 from ..verdicts import Check, Figure, Status, Verdict, combine
 from .bodies import Bodies, Body, Role
 
@@ -296,10 +297,11 @@ def _verdict(article: int, title_zh: str, title_en: str, checks: tuple[Check, ..
 def check_scope(
     location: Location,
     table: DivisionTable | None = None,
-    rule_set: RuleSet = JILIN_2024,
+    rule_set: RuleSet | None = None,
     params: ProcedureParameters = JILIN_2024_PROCEDURE,
 ) -> ScopeResult:
     """Check a cluster's location against Art. 2 and name the Art. 9 applicant and recommending body."""
+    rule_set = resolve_latest(rule_set)
     table = table or _table()
     location_checks = tuple(_location_checks(location, table))
     bodies = bodies_for(location, table, params)

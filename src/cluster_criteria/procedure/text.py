@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..ruleset import JILIN_2024, RULE_SETS
 from ..ruleset.procedure_params import PROCEDURE_READINGS
+from ..ruleset.registry import known_rule_set
 from ..verdicts import Status
 from .monitoring import MonitoringReport, RevocationOutcome
 
@@ -33,8 +33,8 @@ def _pick(pair: tuple[str, str], zh: bool) -> str:
 
 
 def _reading_title(reading_id: str, zh: bool, report: MonitoringReport) -> str:
-    rule_set = RULE_SETS.get(report.rule_set.id, JILIN_2024)
-    reading = PROCEDURE_READINGS.get(reading_id) or rule_set.readings.get(reading_id)
+    rule_set = known_rule_set(report.rule_set.id)
+    reading = PROCEDURE_READINGS.get(reading_id) or (rule_set.readings.get(reading_id) if rule_set else None)
     if reading is None:  # a report read back from another version of the library
         return ""
     return reading.title_zh if zh else reading.title_en

@@ -1,4 +1,4 @@
-"""The rules: one function per clause of Art. 6 and Art. 7, registered in legal order."""
+"""The clause rules of Art. 6 and Art. 7; a rule set lists the ones it applies."""
 
 from __future__ import annotations
 
@@ -18,10 +18,9 @@ from .article7 import (
     art7_3_major_security_events,
     art7_4_major_violations,
 )
-from .registry import REGISTRY, Rule, select
+from .registry import Rule, clause_rule, select
 
 __all__ = [
-    "REGISTRY",
     "Rule",
     "art6_1_scale_and_structure",
     "art6_2_quality_enterprises",
@@ -35,5 +34,6 @@ __all__ = [
     "art7_2_major_accidents",
     "art7_3_major_security_events",
     "art7_4_major_violations",
+    "clause_rule",
     "select",
 ]

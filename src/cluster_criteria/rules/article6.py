@@ -15,7 +15,7 @@ from ..context import EvaluationContext, SharingRule
 from ..models import Application, Designation, EfficiencyFigure, Enterprise
 from ..ruleset.parameters import Threshold
 from ..terms import term_last_day
-from ..verdicts import Check, Figure, Status, new_check, new_figure
+from ..verdicts import Check, CheckKind, Figure, Status, new_check, new_figure
 from ..vocabulary import DesignationKind
 from .checks import answered, measured, missing, missing_for, year_path
 from .measures import (
@@ -26,6 +26,15 @@ from .measures import (
     trend_over_window,
 )
 from .registry import clause_rule
+from .spec import CheckSpec, qualitative_items_of
+
+_GROWTH_READINGS = (
+    "growth.geometric",
+    "growth.arithmetic_mean_of_ratios",
+    "growth.exact_comparison",
+    "growth.positive_base",
+    "window.whole",
+)
 
 __all__ = [
     "art6_1_scale_and_structure",
@@ -48,13 +57,59 @@ def _declared(
 ) -> Iterator[Check]:
     """The clause's qualitative items; ``group_of`` makes an item group alternatives, ``reading_of`` adds a reading."""
     answers = app.qualitative
-    for item in ctx.rule_set.parameters.items_for(6, clause):
+    for item in ctx.parameters.items_for(6, clause):
         group = group_of.get(item.group, "") if group_of else ""
         also_read = reading_of.get(item.group) if reading_of else None
         yield answered(item, answers, group=group, also_read=also_read)
 
 
-@clause_rule(6, 1, "主导产业与规模结构", "Leading industry, scale and structure")
+@clause_rule(
+    6,
+    1,
+    "主导产业与规模结构",
+    "Leading industry, scale and structure",
+    checks=(
+        qualitative_items_of("6.1"),
+        CheckSpec(
+            "area",
+            "占地面积一般{area_max_km2}（超出需人工复核）",
+            "Area as a rule {area_max_km2} (beyond it: review)",
+            CheckKind.AMOUNT,
+        ),
+        CheckSpec(
+            "total_output.{year}",
+            "近三年每年集群总产值{total_output_min}",
+            "Total output {total_output_min} in each window year",
+            CheckKind.AMOUNT,
+        ),
+        CheckSpec(
+            "sme_output_share.{year}",
+            "每年中小企业产值占集群总产值比例{sme_output_share_min}",
+            "SME share of total output {sme_output_share_min} each year",
+            CheckKind.SHARE,
+        ),
+        CheckSpec(
+            "leading_output_growth",
+            "主导产业产值近三年年均增速{leading_output_growth_min}",
+            "Average annual growth of leading-industry output {leading_output_growth_min}",
+            CheckKind.GROWTH,
+        ),
+        CheckSpec(
+            "leading_output_share.{year}",
+            "每年主导产业产值占集群总产值比例{leading_output_share_min}",
+            "Leading-industry share of total output {leading_output_share_min} each year",
+            CheckKind.SHARE,
+        ),
+    ),
+    readings=(
+        "qualitative.declaration",
+        "soft_limit.area",
+        "boundary.inclusive",
+        "window.figures",
+        "each_year",
+        *_GROWTH_READINGS,
+    ),
+)
 def art6_1_scale_and_structure(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（一）项 (rule 6.1)
 
@@ -63,16 +118,23 @@ def art6_1_scale_and_structure(app: Application, ctx: EvaluationContext) -> Iter
     占地面积一般不超过100平方公里，近三年，集群总产值每年均在 20亿元以上，中小企业产值占集群总产值每年比例均
     不低于60%，集群主导产业产值近三年年均增速不低于5%，集群主导产业近三年产值占集群总产值比例均不低于70%。
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     yield from _declared(app, ctx, 1)
-    yield _area(app, p.area_max_km2)
-    yield from each_year_amount(app, ctx, "total_output", p.total_output_min, "total_output")
-    yield from each_year_share(app, ctx, "sme_output_share", p.sme_output_share_min, "sme_output", "total_output")
+    yield _area(app, p.threshold("area_max_km2"))
+    yield from each_year_amount(app, ctx, "total_output", p.threshold("total_output_min"), "total_output")
+    yield from each_year_share(
+        app, ctx, "sme_output_share", p.threshold("sme_output_share_min"), "sme_output", "total_output"
+    )
     yield growth_over_window(
-        app, ctx, "leading_output_growth", p.leading_output_growth_min, "leading_industry_output", "元"
+        app, ctx, "leading_output_growth", p.threshold("leading_output_growth_min"), "leading_industry_output", "元"
     )
     yield from each_year_share(
-        app, ctx, "leading_output_share", p.leading_output_share_min, "leading_industry_output", "total_output"
+        app,
+        ctx,
+        "leading_output_share",
+        p.threshold("leading_output_share_min"),
+        "leading_industry_output",
+        "total_output",
     )
 
 
@@ -80,7 +142,7 @@ def _area(app: Application, limit: Threshold) -> Check:
     area = app.cluster.area_km2
     readings = ("soft_limit.area",)
     if area is None:
-        return missing_for("area", limit, ("cluster.area_km2",), readings=readings)
+        return missing_for("area", limit, ("cluster.area_km2",), readings=readings, kind=CheckKind.AMOUNT)
     return measured(
         "area",
         limit,
@@ -88,28 +150,67 @@ def _area(app: Application, limit: Threshold) -> Check:
         met=limit.word.comparison.holds(area, limit.value),
         figures=(new_figure("cluster.area_km2", area, None, limit.unit),),
         readings=readings,
+        kind=CheckKind.AMOUNT,
     )
 
 
-@clause_rule(6, 2, "优质企业", "Leading enterprises")
+@clause_rule(
+    6,
+    2,
+    "优质企业",
+    "Leading enterprises",
+    checks=(
+        CheckSpec(
+            "top_designations",
+            "{top_designation_kinds}合计{top_designations_min}",
+            "{top_designation_kinds}: {top_designations_min} in all",
+            CheckKind.COUNT,
+        ),
+        CheckSpec(
+            "provincial_designations",
+            "或{provincial_designation_kinds}合计{provincial_designations_min}",
+            "Or {provincial_designation_kinds}: {provincial_designations_min} in all",
+            CheckKind.COUNT,
+            ("designation_default_validity_years",),
+        ),
+    ),
+    readings=(
+        "boundary.inclusive",
+        "count.distinct_enterprises",
+        "count.leading_industry_only",
+        "count.valid_on_date",
+        "titles.sme_status",
+        "designation.derived_end",
+    ),
+)
 def art6_2_quality_enterprises(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（二）项 (rule 6.2)
 
     （二）拥有属于集群主导产业的制造业单项冠军、专精特新“小巨人”企业合计不少于1家，或者省级“专精特新”中小企业、
     高新技术企业合计不少于5家。
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     if app.enterprises is None:
         for check_id, limit in (
-            ("top_designations", p.top_designations_min),
-            ("provincial_designations", p.provincial_designations_min),
+            ("top_designations", p.threshold("top_designations_min")),
+            ("provincial_designations", p.threshold("provincial_designations_min")),
         ):
-            yield missing_for(check_id, limit, ("enterprises",), readings=("count.distinct_enterprises",))
+            yield missing_for(
+                check_id, limit, ("enterprises",), readings=("count.distinct_enterprises",), kind=CheckKind.COUNT
+            )
         return
     holders = _title_holders(app.enterprises, ctx)
-    yield _designation_count(holders, "top_designations", p.top_designations_min, p.top_designation_kinds)
     yield _designation_count(
-        holders, "provincial_designations", p.provincial_designations_min, p.provincial_designation_kinds
+        holders,
+        "top_designations",
+        p.threshold("top_designations_min"),
+        p.kinds("top_designation_kinds", DesignationKind),
+    )
+    yield _designation_count(
+        holders,
+        "provincial_designations",
+        p.threshold("provincial_designations_min"),
+        p.kinds("provincial_designation_kinds", DesignationKind),
     )
 
 
@@ -133,7 +234,7 @@ _Holder = tuple[int, Enterprise, tuple[tuple[DesignationKind, bool], ...]]
 
 def _title_holders(enterprises: tuple[Enterprise, ...], ctx: EvaluationContext) -> list[_Holder]:
     """One pass over the enterprises for both counts of Art. 6(2)."""
-    years = ctx.rule_set.parameters.designation_default_validity_years
+    years = ctx.parameters.integer("designation_default_validity_years")
     day = ctx.assessment_date
     holders: list[_Holder] = []
     for index, enterprise in enumerate(enterprises):
@@ -187,26 +288,77 @@ def _designation_count(
             note_zh="部分持有称号的企业未说明是否属于主导产业",
             note_en="some title holders do not say whether they belong to the leading industry",
             group="designations",
+            kind=CheckKind.COUNT,
         )
     return measured(
-        check_id, limit, value=count, met=met, figures=tuple(counted), readings=readings, group="designations"
+        check_id,
+        limit,
+        value=count,
+        met=met,
+        figures=tuple(counted),
+        readings=readings,
+        group="designations",
+        kind=CheckKind.COUNT,
     )
 
 
-@clause_rule(6, 3, "产业链协作", "Industrial chain and sharing")
+@clause_rule(
+    6,
+    3,
+    "产业链协作",
+    "Industrial chain and sharing",
+    checks=(qualitative_items_of("6.3"),),
+    readings=("qualitative.declaration", "sharing.all_listed", "sharing.any_listed"),
+)
 def art6_3_industrial_chain(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（三）项 (rule 6.3)
 
     （三）集群产业链布局合理，产业链上下游企业产供销一体化协同协作机制较完善，建立了通用生产设备、物流、仓储、
     人力、设计等共享机制，产业链关键环节配套能力较强。
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     any_one = ctx.sharing_rule is SharingRule.ANY_LISTED
-    groups = {p.sharing_group: p.sharing_group} if any_one else {}
-    yield from _declared(app, ctx, 3, groups, {p.sharing_group: ctx.sharing_rule.reading})
+    groups = {p.text("sharing_group"): p.text("sharing_group")} if any_one else {}
+    yield from _declared(app, ctx, 3, groups, {p.text("sharing_group"): ctx.sharing_rule.reading})
 
 
-@clause_rule(6, 4, "研发创新", "Research and innovation")
+@clause_rule(
+    6,
+    4,
+    "研发创新",
+    "Research and innovation",
+    checks=(
+        qualitative_items_of("6.4"),
+        CheckSpec(
+            "sme_rd_growth",
+            "近三年中小企业研发经费年均增长{rd_growth_min}",
+            "Average annual growth of SME R&D expenditure {rd_growth_min}",
+            CheckKind.GROWTH,
+        ),
+        CheckSpec(
+            "patent_growth",
+            "有效发明专利年均增长率{patent_growth_min}",
+            "Average annual growth of valid invention patents {patent_growth_min}",
+            CheckKind.GROWTH,
+        ),
+        CheckSpec(
+            "patents_per_10k",
+            "每万人有效发明专利拥有量{patents_per_10k_min}（最近年度）",
+            "Valid invention patents per 10,000 people {patents_per_10k_min} (latest year)",
+            CheckKind.PER_PEOPLE,
+            ("patents_per_employees",),
+        ),
+    ),
+    readings=(
+        "qualitative.declaration",
+        "boundary.inclusive",
+        "boundary.strict",
+        "window.figures",
+        "latest_year",
+        "patents.per_10k_people",
+        *_GROWTH_READINGS,
+    ),
+)
 def art6_4_innovation(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（四）项 (rule 6.4)
 
@@ -214,15 +366,17 @@ def art6_4_innovation(app: Application, ctx: EvaluationContext) -> Iterator[Chec
     科研院所创新合作紧密，大中小企业融通创新和产学研协同创新机制完善；积极参加主导产业的标准制修订工作；突破了一批
     主导产业的关键核心技术，有效发明专利年均增长率不低于5%，每万人有效发明专利拥有量不低于5个。
     """
-    p = ctx.rule_set.parameters
-    yield growth_over_window(app, ctx, "sme_rd_growth", p.rd_growth_min, "sme_rd_expenditure", "元")
+    p = ctx.parameters
+    yield growth_over_window(app, ctx, "sme_rd_growth", p.threshold("rd_growth_min"), "sme_rd_expenditure", "元")
     yield from _declared(app, ctx, 4)
-    yield growth_over_window(app, ctx, "patent_growth", p.patent_growth_min, "valid_invention_patents", "件")
+    yield growth_over_window(
+        app, ctx, "patent_growth", p.threshold("patent_growth_min"), "valid_invention_patents", "件"
+    )
     yield _patents_per_10k(app, ctx)
 
 
 def _patents_per_10k(app: Application, ctx: EvaluationContext) -> Check:
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     year = ctx.latest_year
     record = app.year(year)
     patents = None if record is None else record.valid_invention_patents
@@ -237,13 +391,51 @@ def _patents_per_10k(app: Application, ctx: EvaluationContext) -> Check:
         for n, v in (("valid_invention_patents", patents), ("employees", people))
         if v is None or (n == "employees" and v == 0)
     )
-    value = None if patents is None or not people else Decimal(patents) * p.patents_per_employees / Decimal(people)
+    value = (
+        None
+        if patents is None or not people
+        else Decimal(patents) * p.decimal("patents_per_employees") / Decimal(people)
+    )
     return latest_year_value(
-        "patents_per_10k", p.patents_per_10k_min, year, value, figures, absent, readings=("patents.per_10k_people",)
+        "patents_per_10k",
+        p.threshold("patents_per_10k_min"),
+        year,
+        value,
+        figures,
+        absent,
+        readings=("patents.per_10k_people",),
+        kind=CheckKind.PER_PEOPLE,
     )
 
 
-@clause_rule(6, 5, "数字化转型", "Digital transformation")
+@clause_rule(
+    6,
+    5,
+    "数字化转型",
+    "Digital transformation",
+    checks=(
+        qualitative_items_of("6.5"),
+        CheckSpec(
+            "platform_penetration",
+            "工业互联网平台应用普及率{platform_penetration_min}（最近年度）",
+            "Industrial internet platform penetration {platform_penetration_min} (latest year)",
+            CheckKind.RATE,
+        ),
+        CheckSpec(
+            "industrial_software_trend",
+            "工业软件应用率{software_rate_trend}（逐年）",
+            "Industrial software application rate: {software_rate_trend} (every year)",
+            CheckKind.TREND,
+        ),
+    ),
+    readings=(
+        "qualitative.declaration",
+        "boundary.inclusive",
+        "latest_year",
+        "window.figures",
+        "trend.strict_each_year",
+    ),
+)
 def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（五）项 (rule 6.5)
 
@@ -251,7 +443,7 @@ def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> I
     工业软件应用率稳步提升，实现集群企业重要生产数据联通；开展主导产业数字化新模式新业态探索，建立健全工业互联网安全和
     数据安全保障体系。
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     yield from _declared(app, ctx, 5)
     year = ctx.latest_year
     record = app.year(year)
@@ -266,17 +458,18 @@ def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> I
         figures = (new_figure(year_path(year, "platform_penetration"), rate, year, "%"),)
     yield latest_year_value(
         "platform_penetration",
-        p.platform_penetration_min,
+        p.threshold("platform_penetration_min"),
         year,
         rate,
         figures,
         (year_path(year, "platform_penetration"),),
+        kind=CheckKind.RATE,
     )
     yield trend_over_window(
         app,
         ctx,
         "industrial_software_trend",
-        p.software_rate_trend,
+        p.word("software_rate_trend"),
         "industrial_software_rate",
         "工业软件应用率稳步提升",
         "industrial software application rate rising steadily",
@@ -284,7 +477,34 @@ def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> I
     )
 
 
-@clause_rule(6, 6, "绿色低碳", "Green and low-carbon development")
+@clause_rule(
+    6,
+    6,
+    "绿色低碳",
+    "Green and low-carbon development",
+    checks=(
+        qualitative_items_of("6.6"),
+        CheckSpec(
+            "co2_intensity_trend",
+            "二氧化碳排放量强度{co2_intensity_trend}（逐年）",
+            "CO₂ emission intensity: {co2_intensity_trend} (every year)",
+            CheckKind.TREND,
+        ),
+        CheckSpec(
+            "energy_efficiency",
+            "高耗能行业：能效水平{efficiency_vs_benchmark}行业基准值",
+            "High-energy-consuming industries: energy efficiency {efficiency_vs_benchmark} the industry benchmark",
+            CheckKind.EFFICIENCY,
+        ),
+        CheckSpec(
+            "water_efficiency",
+            "高用水行业：水效水平{efficiency_vs_benchmark}行业基准值",
+            "High-water-use industries: water efficiency {efficiency_vs_benchmark} the industry benchmark",
+            CheckKind.EFFICIENCY,
+        ),
+    ),
+    readings=("qualitative.declaration", "window.figures", "trend.strict_each_year", "efficiency.strictly_better"),
+)
 def art6_6_green_development(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（六）项 (rule 6.6)
 
@@ -294,13 +514,13 @@ def art6_6_green_development(app: Application, ctx: EvaluationContext) -> Iterat
     《水利部 工业和信息化部关于印发造纸等七项工业用水定额的通知》《水利部 工业和信息化部关于印发水泥等八项工业用水
     定额的通知》等文件）。
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     yield from _declared(app, ctx, 6)
     yield trend_over_window(
         app,
         ctx,
         "co2_intensity_trend",
-        p.co2_intensity_trend,
+        p.word("co2_intensity_trend"),
         "co2_intensity",
         "二氧化碳排放量强度持续下降",
         "CO₂ emission intensity falling continuously",
@@ -338,10 +558,10 @@ def _efficiency(
     label_zh: str,
     label_en: str,
 ) -> Check:
-    word = ctx.rule_set.parameters.efficiency_vs_benchmark
+    word = ctx.parameters.word("efficiency_vs_benchmark")
     readings = (word.reading,)
     if applies is None:
-        return missing(check_id, label_zh, label_en, (applies_path,), readings=readings)
+        return missing(check_id, label_zh, label_en, (applies_path,), readings=readings, kind=CheckKind.EFFICIENCY)
     if not applies:
         return new_check(
             id=check_id,
@@ -352,9 +572,10 @@ def _efficiency(
             readings=readings,
             note_zh="不属于该类行业，不适用",
             note_en="the industry is not of this kind",
+            kind=CheckKind.EFFICIENCY,
         )
     if figure is None:
-        return missing(check_id, label_zh, label_en, (figure_path,), readings=readings)
+        return missing(check_id, label_zh, label_en, (figure_path,), readings=readings, kind=CheckKind.EFFICIENCY)
     met = word.comparison.holds(figure.unit_consumption, figure.benchmark)
     return new_check(
         id=check_id,
@@ -372,21 +593,36 @@ def _efficiency(
         unit=figure.unit,
         readings=readings,
         evidence=figure.source,
+        kind=CheckKind.EFFICIENCY,
     )
 
 
-@clause_rule(6, 7, "开放合作", "International cooperation")
+@clause_rule(
+    6,
+    7,
+    "开放合作",
+    "International cooperation",
+    checks=(qualitative_items_of("6.7"),),
+    readings=("qualitative.declaration", "alternatives.international"),
+)
 def art6_7_international_cooperation(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（七）项 (rule 6.7)
 
     （七）集群内机构或法人在主导产业领域参与国际合作机制或交流活动，开展技术、管理、人才或资本等方面交流合作，
     或通过设置海外分支机构等方式，推动产品和服务对外贸易快速发展。
     """
-    group = ctx.rule_set.parameters.international_alternatives_group
+    group = ctx.parameters.text("international_alternatives_group")
     yield from _declared(app, ctx, 7, {group: group}, {group: "alternatives.international"})
 
 
-@clause_rule(6, 8, "运营管理与服务", "Management, services and planning")
+@clause_rule(
+    6,
+    8,
+    "运营管理与服务",
+    "Management, services and planning",
+    checks=(qualitative_items_of("6.8"),),
+    readings=("qualitative.declaration", "management_body.declared"),
+)
 def art6_8_governance_and_services(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第六条第（八）项 (rule 6.8)
 

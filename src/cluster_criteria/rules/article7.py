@@ -10,10 +10,22 @@ from collections.abc import Iterator
 from ..context import EvaluationContext
 from ..models import Application
 from ..severity import Grading, grade
-from ..verdicts import FAIL, INSUFFICIENT_DATA, NEEDS_REVIEW, PASS, Check, Status, combine, new_check, new_figure
-from ..vocabulary import IncidentKind, Severity
+from ..verdicts import (
+    FAIL,
+    INSUFFICIENT_DATA,
+    NEEDS_REVIEW,
+    PASS,
+    Check,
+    CheckKind,
+    Status,
+    combine,
+    new_check,
+    new_figure,
+)
+from ..vocabulary import CatalogueStatus, IncidentKind, Severity, ViolationKind
 from .checks import missing
 from .registry import clause_rule
+from .spec import CheckSpec
 
 __all__ = [
     "art7_1_restricted_industry",
@@ -23,13 +35,28 @@ __all__ = [
 ]
 
 
-@clause_rule(7, 1, "产业政策禁止限制淘汰类", "Prohibited, restricted or eliminated industry", exclusion=True)
+@clause_rule(
+    7,
+    1,
+    "产业政策禁止限制淘汰类",
+    "Prohibited, restricted or eliminated industry",
+    checks=(
+        CheckSpec(
+            "catalogue_status",
+            "主导产业不属于{excluded_catalogue_statuses}产业",
+            "The leading industry is not {excluded_catalogue_statuses}",
+            CheckKind.CATEGORY,
+        ),
+    ),
+    readings=("catalogue.status",),
+    exclusion=True,
+)
 def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（一）项 (rule 7.1)
 
     （一）主导产业属于国家规定的禁止、限制和淘汰类产业；
     """
-    excluded = ctx.rule_set.parameters.excluded_catalogue_statuses
+    excluded = ctx.parameters.kinds("excluded_catalogue_statuses", CatalogueStatus)
     status = app.cluster.leading_industry.catalogue_status
     label_zh, label_en = (
         "主导产业不属于禁止、限制和淘汰类产业",
@@ -37,7 +64,9 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
     )
     path = "cluster.leading_industry.catalogue_status"
     if status is None:
-        yield missing("catalogue_status", label_zh, label_en, (path,), readings=("catalogue.status",))
+        yield missing(
+            "catalogue_status", label_zh, label_en, (path,), readings=("catalogue.status",), kind=CheckKind.CATEGORY
+        )
         return
     hit = status in excluded
     yield new_check(
@@ -49,8 +78,18 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
         readings=("catalogue.status",),
         note_zh=f"主导产业属于{status.zh}",
         note_en=f"the leading industry is {status.en}",
+        kind=CheckKind.CATEGORY,
     )
 
+
+_EVENT_READINGS = (
+    "window.events",
+    "records.absent_vs_empty",
+    "facts.known_on_date",
+    "severity.production_safety",
+    "severity.figures_prevail",
+    "severity.conflict",
+)
 
 # The figures an incident's grade rests on, listed in its check when given.
 _GRADE_FIGURES = ("severity", "deaths", "serious_injuries", "direct_loss")
@@ -101,9 +140,10 @@ def _incidents(
             readings=readings,
             note_zh="未提供事故和事件记录",
             note_en="no incident record was supplied",
+            kind=CheckKind.RECORD,
         )
         return
-    params = ctx.rule_set.parameters
+    params = ctx.parameters
     relevant = [(i, inc) for i, inc in enumerate(app.incidents) if inc.kind in kinds]
     inside = [(i, inc) for i, inc in relevant if ctx.in_event_window(inc.date)]
     later = sum(1 for _, inc in relevant if inc.date > ctx.assessment_date)
@@ -140,6 +180,7 @@ def _incidents(
             evidence=incident.description,
             note_zh=grading.note("zh"),
             note_en=grading.note("en"),
+            kind=CheckKind.INCIDENT,
         )
     summary = combine(statuses) if statuses else PASS
     label_zh, label_en = {
@@ -168,52 +209,127 @@ def _incidents(
         readings=readings,
         note_zh=counted_zh + (f"；另有{later}条记录日期晚于评估日，不予考虑" if later else ""),
         note_en=counted_en + (f"; {later} record(s) dated after the assessment date left out" if later else ""),
+        kind=CheckKind.INCIDENT_SUMMARY,
     )
 
 
-@clause_rule(7, 2, "重大安全、质量和环境污染事故", "Major safety, quality or environmental accidents", exclusion=True)
+@clause_rule(
+    7,
+    2,
+    "重大安全、质量和环境污染事故",
+    "Serious safety, quality or environmental accidents",
+    checks=(
+        CheckSpec("accidents.record", "事故记录是否提供", "Whether an incident record was supplied", CheckKind.RECORD),
+        CheckSpec(
+            "accidents.window",
+            "近三年内是否发生{accident_severity_floor}{accident_kinds}（逐条判断的汇总）",
+            "Whether a {accident_severity_floor} {accident_kinds} happened in the window (the records together)",
+            CheckKind.INCIDENT_SUMMARY,
+            ("event_window_years",),
+        ),
+        CheckSpec(
+            "accidents.{n}",
+            "近三年内第n条事故记录（{accident_kinds}）是否达到{accident_severity_floor}",
+            "Incident record n ({accident_kinds}) in the window: {accident_severity_floor} or not",
+            CheckKind.INCIDENT,
+            ("event_window_years", "production_safety_bands"),
+        ),
+    ),
+    readings=_EVENT_READINGS,
+    exclusion=True,
+)
 def art7_2_major_accidents(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（二）项 (rule 7.2)
 
     （二）近三年发生过重大及以上安全、质量和环境污染等事故；
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     yield from _incidents(
         app,
         ctx,
-        p.accident_kinds,
-        p.accident_severity_floor,
+        p.kinds("accident_kinds", IncidentKind),
+        p.severity("accident_severity_floor"),
         "accidents",
         "安全、质量和环境污染事故",
         "safety, quality or environmental pollution accident",
     )
 
 
-@clause_rule(7, 3, "重大网络安全和数据安全事件", "Major network or data security events", exclusion=True)
+@clause_rule(
+    7,
+    3,
+    "重大网络安全和数据安全事件",
+    "Serious network or data security events",
+    checks=(
+        CheckSpec(
+            "security_events.record", "事件记录是否提供", "Whether an incident record was supplied", CheckKind.RECORD
+        ),
+        CheckSpec(
+            "security_events.window",
+            "近三年内是否发生{security_event_severity_floor}{security_event_kinds}（逐条判断的汇总）",
+            "Whether a {security_event_severity_floor} {security_event_kinds} happened in the window (together)",
+            CheckKind.INCIDENT_SUMMARY,
+            ("event_window_years",),
+        ),
+        CheckSpec(
+            "security_events.{n}",
+            "近三年内第n条事件记录（{security_event_kinds}）是否达到{security_event_severity_floor}",
+            "Incident record n ({security_event_kinds}) in the window: {security_event_severity_floor} or not",
+            CheckKind.INCIDENT,
+            ("event_window_years",),
+        ),
+    ),
+    readings=_EVENT_READINGS,
+    exclusion=True,
+)
 def art7_3_major_security_events(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（三）项 (rule 7.3)
 
     （三）近三年发生过重大及以上网络安全事件和数据安全事件；
     """
-    p = ctx.rule_set.parameters
+    p = ctx.parameters
     yield from _incidents(
         app,
         ctx,
-        p.security_event_kinds,
-        p.security_event_severity_floor,
+        p.kinds("security_event_kinds", IncidentKind),
+        p.severity("security_event_severity_floor"),
         "security_events",
         "网络安全事件和数据安全事件",
         "network or data security event",
     )
 
 
-@clause_rule(7, 4, "重大违法违规行为", "Major violations", exclusion=True)
+@clause_rule(
+    7,
+    4,
+    "重大违法违规行为",
+    "Major violations",
+    checks=(
+        CheckSpec(
+            "violations.record", "违法违规记录是否提供", "Whether a violation record was supplied", CheckKind.RECORD
+        ),
+        CheckSpec(
+            "violations.none",
+            "无{violation_kinds}（不设时间范围）",
+            "None of: {violation_kinds} (no time window)",
+            CheckKind.VIOLATION_SUMMARY,
+        ),
+        CheckSpec(
+            "violations.{n}",
+            "第n条违法违规记录：{violation_kinds}之一（不设时间范围）",
+            "Violation record n: one of {violation_kinds} (no time window)",
+            CheckKind.VIOLATION,
+        ),
+    ),
+    readings=("no_window.violations", "records.absent_vs_empty", "facts.known_on_date"),
+    exclusion=True,
+)
 def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（四）项 (rule 7.4)
 
     （四）有偷税漏税、严重失信等其他重大违法违规行为。
     """
-    kinds = ctx.rule_set.parameters.violation_kinds
+    kinds = ctx.parameters.kinds("violation_kinds", ViolationKind)
     readings = ("no_window.violations", "records.absent_vs_empty", _KNOWN_ON_DATE)
     label_zh, label_en = (
         "无偷税漏税、严重失信等重大违法违规行为",
@@ -228,6 +344,7 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
             readings=readings,
             note_zh="未提供违法违规记录",
             note_en="no violation record was supplied",
+            kind=CheckKind.RECORD,
         )
         return
     day = ctx.assessment_date
@@ -250,6 +367,7 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
             evidence=violation.description,
             note_zh="存在该类行为（不设时间范围）",
             note_en="a finding of this kind counts whenever it was made",
+            kind=CheckKind.VIOLATION,
         )
     if not found:
         yield new_check(
@@ -262,4 +380,5 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
             note_zh="申报无此类记录" + (f"；另有{later}条记录日期晚于评估日，不予考虑" if later else ""),
             note_en="the application declares no such finding"
             + (f"; {later} record(s) dated after the assessment date left out" if later else ""),
+            kind=CheckKind.VIOLATION_SUMMARY,
         )

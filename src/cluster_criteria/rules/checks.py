@@ -6,17 +6,34 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
-from ..models import QualitativeAnswer
+from ..models import QualitativeAnswer, YearMetrics
 from ..ruleset.parameters import QualitativeItem, Threshold
-from ..verdicts import FAIL, INSUFFICIENT_DATA, NEEDS_REVIEW, PASS, Check, Figure, Status, new_check, new_figure
+from ..verdicts import (
+    FAIL,
+    INSUFFICIENT_DATA,
+    NEEDS_REVIEW,
+    PASS,
+    Check,
+    CheckKind,
+    Figure,
+    Status,
+    new_check,
+    new_figure,
+)
 from ..vocabulary import Answer
 
 __all__ = ["answered", "measured", "missing", "missing_for", "year_path"]
 
 
 def year_path(year: int, name: str) -> str:
-    """The field path of one year's figure, e.g. ``metrics[year=2023].total_output``."""
-    return f"metrics[year={year}].{name}"
+    """The field path of one year's figure, e.g. ``metrics[year=2023].total_output``; a figure an edition
+    defines beyond the built-in fields sits under ``figures`` (``metrics[year=2027].figures.export_output``)."""
+    if name in _BUILT_IN_FIGURES:
+        return f"metrics[year={year}].{name}"
+    return f"metrics[year={year}].figures.{name}"
+
+
+_BUILT_IN_FIGURES = frozenset(YearMetrics.model_fields)
 
 
 def _labels(threshold: Threshold, year: int | None) -> tuple[str, str]:
@@ -32,6 +49,7 @@ def measured(
     value: Decimal,
     met: bool,
     figures: tuple[Figure, ...],
+    kind: CheckKind = CheckKind.AMOUNT,
     year: int | None = None,
     readings: tuple[str, ...] = (),
     method: str | None = None,
@@ -39,29 +57,23 @@ def measured(
 ) -> Check:
     """A figure set against a threshold; a missed soft limit (一般不超过) goes to review instead of failing."""
     label_zh, label_en = _labels(threshold, year)
-    status = PASS if met else NEEDS_REVIEW if threshold.soft else FAIL
     word = threshold.word
-    # Positional, in the order of Check's fields: matching eighteen keywords costs as much as building the check.
-    # ``_value_`` is the member's own value, read without the slower ``.value`` property.
     return new_check(
-        check_id,
-        label_zh,
-        label_en,
-        status,
-        figures,
-        value,
-        threshold.value,
-        word.comparison._value_,
-        word.word,
-        threshold.unit,
-        year,
-        method,
-        (word.reading, *readings),
-        (),
-        None,
-        "",
-        "",
-        group,
+        id=check_id,
+        label_zh=label_zh,
+        label_en=label_en,
+        status=PASS if met else NEEDS_REVIEW if threshold.soft else FAIL,
+        figures=figures,
+        value=value,
+        threshold=threshold.value,
+        comparison=word.comparison._value_,  # the member's own value, read without the slower property
+        legal_word=word.word,
+        unit=threshold.unit,
+        year=year,
+        method=method,
+        readings=(word.reading, *readings),
+        group=group,
+        kind=kind,
     )
 
 
@@ -78,6 +90,7 @@ def missing(
     note_zh: str = "",
     note_en: str = "",
     group: str = "",
+    kind: CheckKind = CheckKind.OTHER,
 ) -> Check:
     """A check that could not be made: ``paths`` say which input fields would make it."""
     return new_check(
@@ -96,6 +109,7 @@ def missing(
         note_zh=note_zh,
         note_en=note_en,
         group=group,
+        kind=kind,
     )
 
 
@@ -110,6 +124,7 @@ def missing_for(
     note_zh: str = "",
     note_en: str = "",
     group: str = "",
+    kind: CheckKind = CheckKind.AMOUNT,
 ) -> Check:
     """Missing data for a threshold check, labelled like the check it stands in for."""
     label_zh, label_en = _labels(threshold, year)
@@ -125,6 +140,7 @@ def missing_for(
         note_zh=note_zh,
         note_en=note_en,
         group=group,
+        kind=kind,
     )
 
 
@@ -164,24 +180,17 @@ def answered(
     answer = given.answer if given is not None else Answer.NOT_ANSWERED
     status, figures, paths, note_zh, note_en = _answer_parts(item.id, answer)
     evidence = given.evidence if given is not None else None
-    # Positional, in the order of Check's fields (see measured).
     return new_check(
-        item.id,
-        item.text_zh,
-        item.text_en,
-        status,
-        figures,
-        None,
-        None,
-        None,
-        None,
-        "",
-        None,
-        None,
-        readings,
-        paths,
-        evidence,
-        note_zh,
-        note_en,
-        group,
+        id=item.id,
+        label_zh=item.text_zh,
+        label_en=item.text_en,
+        status=status,
+        figures=figures,
+        readings=readings,
+        missing=paths,
+        evidence=evidence,
+        note_zh=note_zh,
+        note_en=note_en,
+        group=group,
+        kind=CheckKind.DECLARED,
     )

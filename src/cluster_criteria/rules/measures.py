@@ -10,7 +10,7 @@ from ..arithmetic import compare, growth_meets, growth_rate, ratio, ratio_meets
 from ..context import EvaluationContext, GrowthMethod
 from ..models import Application
 from ..ruleset.parameters import LegalWord, Threshold
-from ..verdicts import FAIL, INSUFFICIENT_DATA, PASS, Check, Figure, new_check, new_figure
+from ..verdicts import FAIL, INSUFFICIENT_DATA, PASS, Check, CheckKind, Figure, new_check, new_figure
 from .checks import measured, missing_for, year_path
 
 __all__ = ["each_year_amount", "each_year_share", "growth_over_window", "latest_year_value", "trend_over_window"]
@@ -18,8 +18,7 @@ __all__ = ["each_year_amount", "each_year_share", "growth_over_window", "latest_
 
 def _get(app: Application, year: int, name: str) -> Decimal | int | None:
     record = app.year(year)
-    value: Decimal | int | None = None if record is None else getattr(record, name)
-    return value
+    return None if record is None else record.figure(name)
 
 
 def each_year_amount(
@@ -31,7 +30,12 @@ def each_year_amount(
         check_id = f"{prefix}.{year}"
         if value is None:
             yield missing_for(
-                check_id, threshold, (year_path(year, name),), year=year, readings=("window.figures", "each_year")
+                check_id,
+                threshold,
+                (year_path(year, name),),
+                year=year,
+                readings=("window.figures", "each_year"),
+                kind=CheckKind.AMOUNT,
             )
             continue
         yield measured(
@@ -42,6 +46,7 @@ def each_year_amount(
             met=compare(value, threshold.word.comparison, threshold.value),
             figures=(new_figure(year_path(year, name), value, year, unit),),
             readings=("window.figures", "each_year"),
+            kind=CheckKind.AMOUNT,
         )
 
 
@@ -52,13 +57,13 @@ def each_year_share(
     readings = ("window.figures", "each_year")
     for year in ctx.figure_years:
         record = app.year(year)
-        part = None if record is None else getattr(record, part_name)
-        whole = None if record is None else getattr(record, whole_name)
+        part = None if record is None else record.figure(part_name)
+        whole = None if record is None else record.figure(whole_name)
         check_id = f"{prefix}.{year}"
         part_path, whole_path = year_path(year, part_name), year_path(year, whole_name)
         if part is None or whole is None:
             paths = tuple(path for path, v in ((part_path, part), (whole_path, whole)) if v is None)
-            yield missing_for(check_id, threshold, paths, year=year, readings=readings)
+            yield missing_for(check_id, threshold, paths, year=year, readings=readings, kind=CheckKind.SHARE)
             continue
         figures = (new_figure(part_path, part, year, "元"), new_figure(whole_path, whole, year, "元"))
         if whole <= 0:
@@ -71,6 +76,7 @@ def each_year_share(
                 figures=figures,
                 note_zh="总量为零，无法计算比例",
                 note_en="the total is zero, so there is no share",
+                kind=CheckKind.SHARE,
             )
             continue
         yield measured(
@@ -81,6 +87,7 @@ def each_year_share(
             figures=figures,
             readings=readings,
             met=ratio_meets(part, whole, threshold.word.comparison, threshold.value),
+            kind=CheckKind.SHARE,
         )
 
 
@@ -93,7 +100,7 @@ def _window_values(
     absent: list[str] = []
     for year in years:
         record = app.year(year)
-        value = None if record is None else getattr(record, name)
+        value = None if record is None else record.figure(name)
         values.append(value)
         if value is None:
             absent.append(year_path(year, name))
@@ -113,7 +120,14 @@ def growth_over_window(
     series, figures, absent = _window_values(app, years, name, unit)
     # The window is read whole: the geometric mean uses only its ends, but a gap inside it is still missing data.
     if absent:
-        return missing_for(check_id, threshold, tuple(absent), readings=(*readings, "window.whole"), figures=figures)
+        return missing_for(
+            check_id,
+            threshold,
+            tuple(absent),
+            readings=(*readings, "window.whole"),
+            figures=figures,
+            kind=CheckKind.GROWTH,
+        )
     bases = series[:1] if geometric else series[:-1]
     unusable = tuple(year_path(year, name) for year, v in zip(years, bases, strict=False) if v is None or v <= 0)
     if unusable:
@@ -125,6 +139,7 @@ def growth_over_window(
             figures=figures,
             note_zh="基期数值为零或缺失，无法计算增速",
             note_en="a base year is zero, so there is no growth rate",
+            kind=CheckKind.GROWTH,
         )
     return measured(
         check_id,
@@ -134,6 +149,7 @@ def growth_over_window(
         readings=readings,
         method=method._value_,
         met=growth_meets(series, method, threshold.word.comparison, threshold.value),
+        kind=CheckKind.GROWTH,
     )
 
 
@@ -145,11 +161,12 @@ def latest_year_value(
     figures: tuple[Figure, ...],
     absent: tuple[str, ...],
     readings: tuple[str, ...] = (),
+    kind: CheckKind = CheckKind.AMOUNT,
 ) -> Check:
     """A limit with no time word, applied to the latest window year."""
     readings = ("latest_year", *readings)
     if value is None:
-        return missing_for(check_id, threshold, absent, year=year, readings=readings, figures=figures)
+        return missing_for(check_id, threshold, absent, year=year, readings=readings, figures=figures, kind=kind)
     return measured(
         check_id,
         threshold,
@@ -158,6 +175,7 @@ def latest_year_value(
         figures=figures,
         readings=readings,
         met=compare(value, threshold.word.comparison, threshold.value),
+        kind=kind,
     )
 
 
@@ -188,6 +206,7 @@ def trend_over_window(
             unit=unit,
             readings=readings,
             missing=tuple(absent),
+            kind=CheckKind.TREND,
         )
     known = [v for v in values if v is not None]  # every year is given here
     breaks = [
@@ -208,4 +227,5 @@ def trend_over_window(
         readings=readings,
         note_zh="" if holds else f"未满足“{word.word}”：" + "、".join(breaks),
         note_en="" if holds else "the trend breaks at " + ", ".join(breaks),
+        kind=CheckKind.TREND,
     )

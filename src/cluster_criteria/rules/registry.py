@@ -9,9 +9,11 @@ from functools import lru_cache
 from ..context import EvaluationContext
 from ..errors import UnknownRuleError
 from ..models import Application
+from ..ruleset.parameters import RuleSet
 from ..verdicts import Check, Status, Verdict, combine, new_verdict
+from .spec import CheckSpec
 
-__all__ = ["REGISTRY", "Rule", "citation_en", "citation_zh", "clause_rule", "select"]
+__all__ = ["Rule", "citation_en", "citation_zh", "clause_rule", "select"]
 
 _NUMERALS = "〇一二三四五六七八九十"
 
@@ -70,6 +72,8 @@ class Rule:
     title_en: str
     checks: CheckFunction
     exclusion: bool = False
+    describes: tuple[CheckSpec, ...] = ()
+    readings: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -86,6 +90,13 @@ class Rule:
     @property
     def doc(self) -> str:
         return self.checks.__doc__ or ""
+
+    def spec_for(self, check_id: str) -> CheckSpec | None:
+        """The description of the check with this id."""
+        for spec in self.describes:
+            if spec.matches(check_id):
+                return spec
+        return None
 
     def __call__(self, application: Application, context: EvaluationContext) -> Verdict:
         made = tuple(self.checks(application, context))
@@ -106,49 +117,63 @@ class Rule:
         )
 
 
-REGISTRY: dict[str, Rule] = {}
-
-
 def clause_rule(
-    article: int, clause: int, title_zh: str, title_en: str, *, exclusion: bool = False
+    article: int,
+    clause: int,
+    title_zh: str,
+    title_en: str,
+    *,
+    checks: tuple[CheckSpec, ...],
+    readings: tuple[str, ...],
+    exclusion: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
-    """Register a function that yields a clause's checks as the rule of that clause.
+    """Make a function that yields a clause's checks into the rule of that clause.
 
-    ``exclusion`` marks a clause that names a situation which must not exist (Art. 7), so that its status is told
-    as 存在 / 不存在该情形 rather than 符合 / 不符合.
+    ``checks`` describe each kind of check it makes and ``readings`` every reading it may name (a test runs the
+    rules on many applications and fails on a check or a reading not described). A rule belongs to no edition by
+    itself: a rule set lists the rules it applies. ``exclusion`` marks a clause that names a situation which must
+    not exist (Art. 7), so that its status is told as 存在 / 不存在该情形.
     """
 
-    def register(function: CheckFunction) -> Rule:
-        rule = Rule(f"{article}.{clause}", article, clause, title_zh, title_en, function, exclusion)
-        REGISTRY[rule.rule_id] = rule
-        return rule
+    def make(function: CheckFunction) -> Rule:
+        return Rule(
+            rule_id=f"{article}.{clause}",
+            article=article,
+            clause=clause,
+            title_zh=title_zh,
+            title_en=title_en,
+            checks=function,
+            exclusion=exclusion,
+            describes=checks,
+            readings=readings,
+        )
 
-    return register
+    return make
 
 
-def select(rule_ids: Iterable[str] | None = None) -> tuple[Rule, ...]:
-    """The rules asked for, in legal order; all of them when ``rule_ids`` is ``None``."""
-    ordered = _in_legal_order()
+def select(rule_ids: Iterable[str] | None = None, rule_set: RuleSet | None = None) -> tuple[Rule, ...]:
+    """The rules asked for, in legal order, from ``rule_set`` (by default the latest registered edition).
+
+    All of them when ``rule_ids`` is ``None``; an id the edition does not have raises :class:`UnknownRuleError`.
+    """
+    if rule_set is None:
+        from ..ruleset.registry import rule_sets
+
+        rule_set = rule_sets()[-1]
+    ordered = _in_legal_order(rule_set.rules)
     if rule_ids is None:
         return ordered
     wanted = {_normalise(r) for r in rule_ids}
     known = tuple(r.rule_id for r in ordered)
-    for rule_id in wanted:
-        if rule_id not in REGISTRY:
+    for rule_id in sorted(wanted):
+        if rule_id not in known:
             raise UnknownRuleError(rule_id, known)
     return tuple(r for r in ordered if r.rule_id in wanted)
 
 
-_ORDER: tuple[tuple[int, ...], tuple[Rule, ...]] = ((), ())
-
-
-def _in_legal_order() -> tuple[Rule, ...]:
-    """The registered rules sorted by article and clause, sorted again only when the registry changed."""
-    global _ORDER
-    key = tuple(map(id, REGISTRY.values()))  # the cached order holds these rules, so their ids stay theirs
-    if key != _ORDER[0]:
-        _ORDER = (key, tuple(sorted(REGISTRY.values(), key=lambda r: (r.article, r.clause))))
-    return _ORDER[1]
+@lru_cache(maxsize=32)
+def _in_legal_order(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    return tuple(sorted(rules, key=lambda r: (r.article, r.clause)))
 
 
 def _normalise(rule_id: str) -> str:

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import Any, TypeVar, Union
 
-from ..vocabulary import CatalogueStatus, DesignationKind, IncidentKind, Severity, ViolationKind
+from ..verdicts import ParameterUsed, ReformApplied
+from ..vocabulary import Severity
 
 __all__ = [
     "Comparison",
+    "DatedValue",
+    "FigureName",
     "LegalWord",
+    "ParameterRecord",
+    "ParameterValue",
     "Parameters",
     "QualitativeItem",
     "Reading",
@@ -20,6 +27,7 @@ __all__ = [
     "SeverityBand",
     "Source",
     "Threshold",
+    "describe_value",
 ]
 
 
@@ -66,7 +74,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Threshold:
-    """A numeric limit of the measures."""
+    """A numeric limit of the measures, as in force from ``effective_from``; ``cites`` is how the quote writes it."""
 
     key: str
     value: Decimal
@@ -76,6 +84,8 @@ class Threshold:
     description_zh: str
     description_en: str
     soft: bool = False
+    effective_from: dt.date | None = None
+    cites: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +117,16 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureName:
+    """An input figure an edition defines beyond the built-in ones (``metrics[].figures``): its names and unit."""
+
+    name: str
+    name_zh: str
+    name_en: str
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
 class SeverityBand:
     """Lower bounds of one grade in the production-safety table: reaching any one of them reaches the grade."""
 
@@ -116,55 +136,156 @@ class SeverityBand:
     direct_loss_yuan: Decimal
 
 
+ParameterValue = Union[  # noqa: UP007  (a runtime alias: Python 3.10 cannot | these generics)
+    Threshold, LegalWord, int, Decimal, str, Severity, tuple[Enum, ...], tuple[SeverityBand, ...]
+]
+_E = TypeVar("_E", bound=Enum)
+
+
 @dataclass(frozen=True, slots=True)
+class DatedValue:
+    """One value of a parameter, in force from ``effective_from`` until the next dated value, with its source."""
+
+    effective_from: dt.date
+    value: ParameterValue
+    source: Source
+    cites: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterRecord:
+    """A parameter of a rule set: what it is, its unit, and every value it has had, oldest first."""
+
+    name: str
+    type: str
+    description_zh: str
+    description_en: str
+    unit: str
+    values: tuple[DatedValue, ...]
+
+    def on(self, day: dt.date) -> DatedValue | None:
+        """The value in force on ``day``: the latest that took effect on or before it."""
+        found = None
+        for dated in self.values:
+            if dated.effective_from <= day:
+                found = dated
+        return found
+
+
+def describe_value(value: ParameterValue) -> str:
+    """A parameter value as plain text: ``2000000000`` for a threshold, ``以上`` for a word, ids for kinds."""
+    if isinstance(value, Threshold):
+        return str(value.value)
+    if isinstance(value, LegalWord):
+        return value.word
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return ", ".join(
+            f"{v.severity.value}: {v.deaths}/{v.serious_injuries}/{v.direct_loss_yuan}"
+            if isinstance(v, SeverityBand)
+            else str(v.value)
+            for v in value
+        )
+    return str(value)
+
+
 class Parameters:
-    """Every number, word and window the Art. 6 and Art. 7 rules use."""
+    """Every parameter value of a rule set in force on one date, read by name with a typed getter.
 
-    figure_window_years: int
-    event_window_years: int
-    area_max_km2: Threshold
-    total_output_min: Threshold
-    sme_output_share_min: Threshold
-    leading_output_growth_min: Threshold
-    leading_output_share_min: Threshold
-    top_designations_min: Threshold
-    provincial_designations_min: Threshold
-    top_designation_kinds: tuple[DesignationKind, ...]
-    provincial_designation_kinds: tuple[DesignationKind, ...]
-    designation_default_validity_years: int
-    rd_growth_min: Threshold
-    patent_growth_min: Threshold
-    patents_per_10k_min: Threshold
-    patents_per_employees: Decimal
-    platform_penetration_min: Threshold
-    software_rate_trend: LegalWord
-    co2_intensity_trend: LegalWord
-    efficiency_vs_benchmark: LegalWord
-    excluded_catalogue_statuses: tuple[CatalogueStatus, ...]
-    accident_kinds: tuple[IncidentKind, ...]
-    accident_severity_floor: Severity
-    security_event_kinds: tuple[IncidentKind, ...]
-    security_event_severity_floor: Severity
-    violation_kinds: tuple[ViolationKind, ...]
-    production_safety_bands: tuple[SeverityBand, ...]
-    production_safety_source: Source
-    sme_employees_below: int
-    sme_revenue_below_yuan: Decimal
-    sme_source: Source
-    qualitative_items: tuple[QualitativeItem, ...]
-    sharing_group: str
-    international_alternatives_group: str
-    # Every evaluation asks for each clause's items; they are sorted out once, when the parameters are made.
-    _items_by_clause: dict[tuple[int, int], tuple[QualitativeItem, ...]] = field(init=False, repr=False, compare=False)
+    The rules ask for what they need by the parameter's name in the rule set's data file; a getter of the wrong
+    type, or a name the rule set does not define on that date, is a programming error and says so.
+    """
 
-    def __post_init__(self) -> None:
+    __slots__ = ("_items_by_clause", "_used", "qualitative_items", "records", "since", "values")
+
+    def __init__(
+        self,
+        *,
+        since: dt.date,
+        values: Mapping[str, DatedValue],
+        records: Mapping[str, ParameterRecord],
+        qualitative_items: tuple[QualitativeItem, ...],
+    ) -> None:
+        self.since = since  # the first day on which this combination of values is in force
+        self.values = dict(values)
+        self.records = dict(records)
+        self.qualitative_items = qualitative_items
         grouped: dict[tuple[int, int], list[QualitativeItem]] = {}
-        for item in self.qualitative_items:
+        for item in qualitative_items:
             grouped.setdefault((item.article, item.clause), []).append(item)
-        object.__setattr__(self, "_items_by_clause", {key: tuple(items) for key, items in grouped.items()})
+        # Every evaluation asks for each clause's items; they are sorted out once, when the parameters are made.
+        self._items_by_clause = {key: tuple(items) for key, items in grouped.items()}
+        self._used: tuple[ParameterUsed, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Parameters(since={self.since.isoformat()}, {len(self.values)} values)"
+
+    def _get(self, name: str, kind: type | tuple[type, ...]) -> Any:
+        dated = self.values.get(name)
+        if dated is None:
+            raise KeyError(f"no parameter {name!r} in force from {self.since.isoformat()}")
+        if not isinstance(dated.value, kind):
+            raise TypeError(f"parameter {name!r} is a {type(dated.value).__name__}")
+        return dated.value
+
+    def threshold(self, name: str) -> Threshold:
+        result: Threshold = self._get(name, Threshold)
+        return result
+
+    def word(self, name: str) -> LegalWord:
+        result: LegalWord = self._get(name, LegalWord)
+        return result
+
+    def integer(self, name: str) -> int:
+        result: int = self._get(name, int)
+        return result
+
+    def decimal(self, name: str) -> Decimal:
+        result: Decimal = self._get(name, Decimal)
+        return result
+
+    def text(self, name: str) -> str:
+        result: str = self._get(name, str)
+        return result
+
+    def severity(self, name: str) -> Severity:
+        result: Severity = self._get(name, Severity)
+        return result
+
+    def kinds(self, name: str, of: type[_E]) -> tuple[_E, ...]:
+        members: tuple[Enum, ...] = self._get(name, tuple)
+        if not all(isinstance(m, of) for m in members):
+            raise TypeError(f"parameter {name!r} does not list {of.__name__} members")
+        return members  # type: ignore[return-value]
+
+    def bands(self, name: str) -> tuple[SeverityBand, ...]:
+        bands: tuple[SeverityBand, ...] = self._get(name, tuple)
+        return bands
+
+    def source(self, name: str) -> Source:
+        dated = self.values.get(name)
+        if dated is None:
+            raise KeyError(f"no parameter {name!r} in force from {self.since.isoformat()}")
+        return dated.source
 
     def items_for(self, article: int, clause: int) -> tuple[QualitativeItem, ...]:
         return self._items_by_clause.get((article, clause), ())
+
+    def used(self) -> tuple[ParameterUsed, ...]:
+        """Every value in force, as a report records it (worked out once: parameters are immutable)."""
+        if self._used is None:
+            self._used = tuple(
+                ParameterUsed(
+                    name=name,
+                    value=describe_value(dated.value),
+                    unit=self.records[name].unit,
+                    word=dated.value.word.word if isinstance(dated.value, Threshold) else "",
+                    effective_from=dated.effective_from,
+                )
+                for name, dated in self.values.items()
+            )
+        return self._used
 
     def item(self, item_id: str) -> QualitativeItem:
         for candidate in self.qualitative_items:
@@ -173,9 +294,13 @@ class Parameters:
         raise KeyError(item_id)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class RuleSet:
-    """A named, versioned edition of the measures: its text, parameters and readings."""
+    """A named, versioned edition of the measures: its period in force, text, rules, parameters and readings.
+
+    Parameter values are dated: :meth:`parameters_on` gives those in force on a day. ``rules`` are the clause
+    rules of this edition in legal order. Rule sets compare by identity: two loads of one file are two objects.
+    """
 
     id: str
     name_zh: str
@@ -186,12 +311,60 @@ class RuleSet:
     published: dt.date
     effective_date: dt.date
     effective_source: Source
-    text: dict[tuple[int, int], str]
-    parameters: Parameters
-    readings: dict[str, Reading] = field(default_factory=dict)
+    text: Mapping[tuple[int, int], str]
+    records: Mapping[str, ParameterRecord]
+    qualitative_items: tuple[QualitativeItem, ...]
+    readings: Mapping[str, Reading] = field(default_factory=dict)
+    rules: tuple[Any, ...] = ()
+    words: Mapping[str, LegalWord] = field(default_factory=dict)
+    figures: Mapping[str, FigureName] = field(default_factory=dict)
+    in_force_until: dt.date | None = None
+    reform: ReformApplied | None = None
+    _periods: dict[tuple[int, ...], Parameters] = field(default_factory=dict, repr=False)
 
     def clause_text(self, article: int, clause: int) -> str:
         return self.text[(article, clause)]
 
     def reading(self, reading_id: str) -> Reading:
         return self.readings[reading_id]
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.effective_date <= day and (self.in_force_until is None or day <= self.in_force_until)
+
+    def parameters_on(self, day: dt.date) -> Parameters:
+        """Every parameter value in force on ``day`` (built once for each combination of dated values)."""
+        chosen: dict[str, DatedValue] = {}
+        key: list[int] = []
+        for name, record in self.records.items():
+            index = -1
+            for position, dated in enumerate(record.values):
+                if dated.effective_from <= day:
+                    index = position
+            key.append(index)
+            if index >= 0:
+                chosen[name] = record.values[index]
+        period = tuple(key)
+        found = self._periods.get(period)
+        if found is None:
+            since = max((dated.effective_from for dated in chosen.values()), default=self.effective_date)
+            found = Parameters(
+                since=max(since, self.effective_date),
+                values=chosen,
+                records=self.records,
+                qualitative_items=self.qualitative_items,
+            )
+            self._periods[period] = found
+        return found
+
+    @property
+    def parameters(self) -> Parameters:
+        """The values in force from the latest date any value of this rule set takes effect."""
+        latest = max(
+            (dated.effective_from for record in self.records.values() for dated in record.values),
+            default=self.effective_date,
+        )
+        return self.parameters_on(max(latest, self.effective_date))
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(rule.rule_id for rule in self.rules)

@@ -220,9 +220,7 @@ _READINGS = (
         "The first full year after designation is the first year reported on",
         "Alternative: a year begun before the designation is not the cluster's year as a designated cluster.",
         ("reports.designation_year",),
-        explanation_zh=(
-            "备选口径：认定前已经开始的年度不视为该集群作为已认定集群的年度，从认定次年开始报送。"
-        ),
+        explanation_zh=("备选口径：认定前已经开始的年度不视为该集群作为已认定集群的年度，从认定次年开始报送。"),
     ),
     Reading(
         "reports.late_is_untimely",
@@ -231,8 +229,7 @@ _READINGS = (
         "Art. 14(3) says 未及时报送: a report filed after its due date was not filed in time, as much as one "
         "never filed after it.",
         explanation_zh=(
-            "第十四条第（三）项所称“未及时报送”：截止日后才报送的，与截止日后仍未报送的一样，"
-            "均属未及时报送。"
+            "第十四条第（三）项所称“未及时报送”：截止日后才报送的，与截止日后仍未报送的一样，均属未及时报送。"
         ),
     ),
     Reading(
@@ -394,8 +391,7 @@ _READINGS = (
         "梅河口市 is coded under 通化市 but administered directly by the province, which deals with it as it deals "
         "with a prefecture; a location may name either as its prefecture.",
         explanation_zh=(
-            "梅河口市的区划代码隶属通化市，但由省直管，省厅将其视同市（州）；"
-            "所在市（州）填写梅河口市或通化市均可。"
+            "梅河口市的区划代码隶属通化市，但由省直管，省厅将其视同市（州）；所在市（州）填写梅河口市或通化市均可。"
         ),
     ),
     Reading(
@@ -444,9 +440,7 @@ _READINGS = (
         "长白山管委会 recommends like a prefecture but has no division code",
         "The province treats the committee like a prefecture-level unit; its areas are not county-level "
         "divisions with codes, so the applicant must be confirmed by a reviewer.",
-        explanation_zh=(
-            "省厅将长白山管委会视同市级单位；其辖区不是有区划代码的县级区划，申报主体须人工确认。"
-        ),
+        explanation_zh=("省厅将长白山管委会视同市级单位；其辖区不是有区划代码的县级区划，申报主体须人工确认。"),
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..credit_code import expected_check_character
-from ..ruleset import JILIN_2024
+from ..ruleset.registry import rule_sets
 
 __all__ = ["BASE_YEARS", "credit_code", "eligible_application_data"]
 
@@ -73,7 +73,10 @@ def eligible_application_data() -> dict[str, Any]:
         "incidents": [],
         "violations": [],
         "qualitative": {
-            item.id: {"answer": "met", "evidence": "申报书附件"} for item in JILIN_2024.parameters.qualitative_items
+            # Every item of every registered edition, so that the base is eligible under each of them.
+            item.id: {"answer": "met", "evidence": "申报书附件"}
+            for rule_set in rule_sets()
+            for item in rule_set.qualitative_items
         },
         "efficiency": {},
     }

@@ -26,8 +26,9 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
 from ..models import Application
-from ..ruleset import JILIN_2024, RuleSet
+from ..ruleset import RuleSet
 from ..ruleset.parameters import Comparison, Threshold
+from ..ruleset.registry import resolve_latest
 from ..terms import term_last_day
 from ..verdicts import Status
 from ..vocabulary import (
@@ -74,9 +75,9 @@ def amounts(max_yuan: int = 10**12, places: int = 2) -> st.SearchStrategy[Decima
     return st.integers(0, max_yuan * scale).map(lambda n: Decimal(n) / scale)
 
 
-def assessment_dates(rule_set: RuleSet = JILIN_2024, max_year: int = 2100) -> st.SearchStrategy[dt.date]:
+def assessment_dates(rule_set: RuleSet | None = None, max_year: int = 2100) -> st.SearchStrategy[dt.date]:
     """Dates on which the rule set is in force, with the days around 29 February drawn often."""
-    start = rule_set.effective_date
+    start = resolve_latest(rule_set).effective_date
     leap_edges = [
         day
         for year in range(start.year, max_year + 1)
@@ -170,15 +171,16 @@ def _incident(draw: st.DrawFn, year: int) -> dict[str, Any]:
 
 
 @st.composite
-def application_data(draw: st.DrawFn, assessment_year: int = 2025, rule_set: RuleSet = JILIN_2024) -> dict[str, Any]:
+def application_data(draw: st.DrawFn, assessment_year: int = 2025, rule_set: RuleSet | None = None) -> dict[str, Any]:
     """A valid application as JSON-ready data, for assessment on any day of ``assessment_year``.
 
     Every figure may be left out, lists may be absent (not supplied) or empty (declared none), and values range
     from zero to large, so the whole of each rule is reached; the data always passes validation.
     """
-    p = rule_set.parameters
+    chosen = resolve_latest(rule_set)
+    p = chosen.parameters
     last = assessment_year - 1
-    first = last - p.figure_window_years + 1
+    first = last - p.integer("figure_window_years") + 1
     start = draw(st.integers(first - 1, first + 1))
     end = draw(st.integers(max(start, last - 1), last))
     data = ApplicationBuilder().data()
@@ -224,7 +226,7 @@ def application_data(draw: st.DrawFn, assessment_year: int = 2025, rule_set: Rul
     return {k: v for k, v in data.items() if v is not None}
 
 
-def applications(assessment_year: int = 2025, rule_set: RuleSet = JILIN_2024) -> st.SearchStrategy[Application]:
+def applications(assessment_year: int = 2025, rule_set: RuleSet | None = None) -> st.SearchStrategy[Application]:
     """Valid :class:`Application` models for assessment on any day of ``assessment_year``."""
     from ..jsonio import application_from_data
 
@@ -319,7 +321,7 @@ def _growth_placer(name: str, check_id: str, money: bool) -> _Placer:
 def _place_count(kinds_of: str) -> _Placer:
     def place(draw: st.DrawFn, t: Threshold, pos: str, year: int, b: ApplicationBuilder) -> tuple[Decimal, str]:
         count = int(t.value) + int(_offset(pos, Decimal(1)))
-        kinds = getattr(JILIN_2024.parameters, kinds_of)
+        kinds = resolve_latest(None).parameters.kinds(kinds_of, DesignationKind)
         b.without_designations()
         for index in range(count):
             b.enterprise(f"边界企业{index + 1}有限公司", draw(st.sampled_from(kinds)).value)
@@ -329,7 +331,7 @@ def _place_count(kinds_of: str) -> _Placer:
 
 
 def _place_per_10k(draw: st.DrawFn, t: Threshold, pos: str, year: int, b: ApplicationBuilder) -> tuple[Decimal, str]:
-    per = JILIN_2024.parameters.patents_per_employees
+    per = resolve_latest(None).parameters.decimal("patents_per_employees")
     exact = Fraction(t.value) / Fraction(per)  # patents per employee at the limit
     k = draw(st.integers(1, 200))
     employees = exact.denominator * k * 100
@@ -366,7 +368,7 @@ _PLACERS: dict[str, tuple[str, str, _Placer]] = {
 
 @st.composite
 def near_limits(
-    draw: st.DrawFn, rule_id: str | None = None, rule_set: RuleSet = JILIN_2024, assessment_year: int = 2025
+    draw: st.DrawFn, rule_id: str | None = None, rule_set: RuleSet | None = None, assessment_year: int = 2025
 ) -> BoundaryCase:
     """A :class:`BoundaryCase` for a threshold of clause ``rule_id`` (any clause with limits when ``None``).
 
@@ -377,7 +379,7 @@ def near_limits(
     if not keys:
         raise ValueError(f"clause {rule_id} has no numeric limit; clauses with limits: 6.1, 6.2, 6.4, 6.5")
     key = draw(st.sampled_from(keys))
-    threshold: Threshold = getattr(rule_set.parameters, key)
+    threshold = resolve_latest(rule_set).parameters.threshold(key)
     rule, years, place = _PLACERS[key]
     position = draw(_POSITIONS)
     builder = ApplicationBuilder().assessed_on(dt.date(assessment_year, 6, 30))
@@ -408,19 +410,19 @@ class WindowCase:
 
 
 @st.composite
-def incidents_near_window(draw: st.DrawFn, rule_set: RuleSet = JILIN_2024, max_year: int = 2100) -> WindowCase:
+def incidents_near_window(draw: st.DrawFn, rule_set: RuleSet | None = None, max_year: int = 2100) -> WindowCase:
     """An incident at the clause's severity floor one day before, on, or one day after an edge of the window."""
-    p = rule_set.parameters
+    p = resolve_latest(rule_set).parameters
     rule_id, kinds, floor = draw(
         st.sampled_from(
             [
-                ("7.2", p.accident_kinds, p.accident_severity_floor),
-                ("7.3", p.security_event_kinds, p.security_event_severity_floor),
+                ("7.2", p.kinds("accident_kinds", IncidentKind), p.severity("accident_severity_floor")),
+                ("7.3", p.kinds("security_event_kinds", IncidentKind), p.severity("security_event_severity_floor")),
             ]
         )
     )
     as_of = draw(assessment_dates(rule_set, max_year))
-    start = as_of - relativedelta(years=p.event_window_years)
+    start = as_of - relativedelta(years=p.integer("event_window_years"))
     edge = draw(st.sampled_from(("start", "end")))
     shift = draw(st.sampled_from((-1, 0, 1)))
     day = (start if edge == "start" else as_of) + dt.timedelta(days=shift)

@@ -1,0 +1,179 @@
+"""Which rule set applies: by name, or the edition in force on a date.
+
+An edition is in force from its ``in_force_from`` date until its ``in_force_until`` date, if it has one, and is
+superseded from the day a later edition takes effect: on any date, the in-force edition that took effect last
+applies. The editions that ship with the library register themselves on first use; :func:`register` adds others
+(a revision under test, a province's draft).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..errors import InputProblem, RuleSetNotInForceError, UnknownRuleSetError
+from .parameters import FigureName, Reading, RuleSet
+
+__all__ = [
+    "get_rule_set",
+    "known_figures",
+    "known_readings",
+    "known_rule_set",
+    "latest_rule_set",
+    "register",
+    "registered",
+    "resolve",
+    "resolve_latest",
+    "rule_set_for",
+    "rule_sets",
+    "unregister",
+]
+
+_RULE_SETS: dict[str, RuleSet] = {}
+_BUILTIN_LOADED = False
+
+
+def _builtin() -> dict[str, RuleSet]:
+    global _BUILTIN_LOADED
+    if not _BUILTIN_LOADED:
+        _BUILTIN_LOADED = True
+        from .jilin_2024 import JILIN_2024
+
+        _RULE_SETS.setdefault(JILIN_2024.id, JILIN_2024)
+    return _RULE_SETS
+
+
+def rule_sets() -> tuple[RuleSet, ...]:
+    """Every registered edition, oldest first."""
+    return tuple(sorted(_builtin().values(), key=lambda r: (r.effective_date, r.id)))
+
+
+def register(rule_set: RuleSet) -> RuleSet:
+    """Add an edition; an id already taken by another rule set is refused."""
+    known = _builtin().get(rule_set.id)
+    if known is not None and known is not rule_set:
+        raise ValueError(f"a rule set with id {rule_set.id!r} is already registered")
+    _RULE_SETS[rule_set.id] = rule_set
+    return rule_set
+
+
+def unregister(rule_set: RuleSet) -> None:
+    if _builtin().get(rule_set.id) is rule_set:
+        del _RULE_SETS[rule_set.id]
+
+
+@contextmanager
+def registered(rule_set: RuleSet) -> Iterator[RuleSet]:
+    """Register ``rule_set`` for the duration of a ``with`` block."""
+    register(rule_set)
+    try:
+        yield rule_set
+    finally:
+        unregister(rule_set)
+
+
+def get_rule_set(rule_set_id: str) -> RuleSet:
+    """The edition with this id, or :class:`UnknownRuleSetError` listing the known ids."""
+    found = _builtin().get(rule_set_id)
+    if found is None:
+        raise UnknownRuleSetError(rule_set_id, tuple(r.id for r in rule_sets()))
+    return found
+
+
+def rule_set_for(day: dt.date) -> RuleSet:
+    """The edition in force on ``day``: of those covering it, the one that took effect last."""
+    known = rule_sets()
+    covering = [r for r in known if r.in_force_on(day)]
+    if covering:
+        return covering[-1]
+    first = known[0]
+    if day < first.effective_date:
+        source = first.effective_source
+        raise RuleSetNotInForceError(
+            [
+                InputProblem(
+                    "assessment_date",
+                    f"评估日期 {day.isoformat()} 早于《{first.name_zh}》施行日期 {first.effective_date.isoformat()}"
+                    f"（{source.place}：{source.quote}），不予适用",
+                    f"assessment date {day.isoformat()} is before {first.name_en} took effect on "
+                    f"{first.effective_date.isoformat()} ({source.place}); the rules are not applied retroactively",
+                    code="cc_rule_set_not_in_force",
+                )
+            ]
+        )
+    periods = "; ".join(
+        f"{r.id} {r.effective_date.isoformat()}..{r.in_force_until.isoformat() if r.in_force_until else ''}"
+        for r in known
+    )
+    raise RuleSetNotInForceError(
+        [
+            InputProblem(
+                "assessment_date",
+                f"评估日期 {day.isoformat()} 不在任何已知规则版本的施行期间内（{periods}），不予适用",
+                f"no known rule set is in force on {day.isoformat()} ({periods}); the rules are not applied to a "
+                "date outside their period",
+                code="cc_rule_set_not_in_force",
+            )
+        ]
+    )
+
+
+def resolve(rule_set: RuleSet | str | None, day: dt.date) -> RuleSet:
+    """A rule set given by object or id, or else the one in force on ``day``; a named one must cover ``day``."""
+    if rule_set is None:
+        return rule_set_for(day)
+    chosen = get_rule_set(rule_set) if isinstance(rule_set, str) else rule_set
+    if not chosen.in_force_on(day):
+        until = chosen.in_force_until.isoformat() if chosen.in_force_until else ""
+        raise RuleSetNotInForceError(
+            [
+                InputProblem(
+                    "assessment_date",
+                    f"评估日期 {day.isoformat()} 不在《{chosen.name_zh}》（{chosen.id}）的施行期间"
+                    f"（{chosen.effective_date.isoformat()}起{('至' + until) if until else ''}）内，不予适用",
+                    f"assessment date {day.isoformat()} is outside the period of {chosen.id} "
+                    f"({chosen.effective_date.isoformat()}..{until}); the rules are not applied outside it",
+                    code="cc_rule_set_not_in_force",
+                )
+            ]
+        )
+    return chosen
+
+
+def known_rule_set(rule_set_id: str) -> RuleSet | None:
+    """The registered edition with this id, or ``None`` (a report may name an edition this library lacks)."""
+    return _builtin().get(rule_set_id)
+
+
+def latest_rule_set() -> RuleSet:
+    """The edition that took effect last, for what is described without a date (the rule list, a template)."""
+    return rule_sets()[-1]
+
+
+def resolve_latest(rule_set: RuleSet | str | None, day: dt.date | None = None) -> RuleSet:
+    """A rule set given by object or id; else the one in force on ``day``, or the latest when there is no day.
+
+    For the procedure, which reads the clause texts of Art. 2, 9, 12 and 14 and may be asked about any date.
+    """
+    if isinstance(rule_set, RuleSet):
+        return rule_set
+    if isinstance(rule_set, str):
+        return get_rule_set(rule_set)
+    return latest_rule_set() if day is None else rule_set_for(day)
+
+
+def known_readings() -> dict[str, Reading]:
+    """The readings of every registered edition, for a report whose edition is not at hand."""
+    readings: dict[str, Reading] = {}
+    for rule_set in rule_sets():
+        readings.update(rule_set.readings)
+    return readings
+
+
+def known_figures() -> dict[str, FigureName]:
+    """The input figures every registered edition defines beyond the built-in ones."""
+    figures: dict[str, FigureName] = {}
+    for rule_set in rule_sets():
+        figures.update(rule_set.figures)
+    return figures
