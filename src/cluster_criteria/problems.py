@@ -22,6 +22,7 @@ _ZH: dict[str, str] = {
     "cc_rate_range": '比率应在 0 到 1 之间（如 0.08 或 "8%"），实际为 {text}',
     "cc_not_a_count": "应为非负整数，实际为 {text}",
     "cc_control_chars": "含有控制字符",
+    "cc_line_break": "只能占一行：名称和代码不能含换行符",
     "cc_not_a_year": "应为年份（如 2024），实际为 {text}",
     "cc_part_exceeds_total": "{year}年 {field}（{part} 元）超过集群总产值（{total} 元）",
     "cc_count_exceeds_total": "{year}年 应用平台企业数（{part}）超过企业总数（{total}）",

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from ..credit_code import credit_code_problem
 from ..vocabulary import DesignationKind
 from .base import InputModel
-from .types import Amount, Count, ShortText
+from .types import Amount, Count, OneLineText, ShortText
 
 __all__ = ["CreditCode", "Designation", "Enterprise"]
 
@@ -57,7 +57,7 @@ class Designation(InputModel):
 class Enterprise(InputModel):
     """An enterprise of the cluster."""
 
-    name: ShortText = Field(description="企业名称.")
+    name: OneLineText = Field(description="企业名称.")
     credit_code: CreditCode = Field(
         description="统一社会信用代码 (GB 32100-2015) — identifies the enterprise, Art. 6(2) counts distinct codes."
     )

@@ -10,8 +10,9 @@ from pydantic import BeforeValidator, StringConstraints, TypeAdapter, Validation
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
+from ..safe_text import LINE_BREAKS
 
-__all__ = ["Amount", "Count", "NonNegativeDecimal", "Rate", "ShortText", "coerce_decimal"]
+__all__ = ["Amount", "Count", "NonNegativeDecimal", "OneLineText", "Rate", "ShortText", "coerce_decimal"]
 
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
@@ -190,6 +191,18 @@ def _short_text(value: Any) -> Any:
     return text
 
 
+# The line breaks the control-character check lets through (the others are refused as controls already).
+_ONE_LINE_PATTERN = "^[^\\n\\r\\u0085\\u2028\\u2029]*$"
+
+
+def _one_line_text(value: Any) -> Any:
+    """A short text that is also one line: a name or a code, which a report prints inside a line of its own."""
+    text = _short_text(value)
+    if isinstance(text, str) and not text.isprintable() and not LINE_BREAKS.isdisjoint(text):
+        raise PydanticCustomError("cc_line_break", "must be one line: a name or code cannot hold a line break")
+    return text
+
+
 _AMOUNT_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0},
@@ -222,4 +235,14 @@ ShortText = Annotated[
     BeforeValidator(_short_text),
     WithJsonSchema({"type": "string", "minLength": _MIN_TEXT, "maxLength": _MAX_TEXT}, mode="validation"),
 ]
-"""A name or reference: 1 to 500 characters once stripped, no control characters."""
+"""A reference, evidence or description: 1 to 500 characters once stripped, no control characters other than tab
+and line breaks; a plain-text report prints its further lines indented under its label."""
+OneLineText = Annotated[
+    str,
+    BeforeValidator(_one_line_text),
+    WithJsonSchema(
+        {"type": "string", "minLength": _MIN_TEXT, "maxLength": _MAX_TEXT, "pattern": _ONE_LINE_PATTERN},
+        mode="validation",
+    ),
+]
+"""A name or code: as :data:`ShortText`, and on one line (no line break of any kind)."""

@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import ApplicationError, InputProblem
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
-from ..models.types import ShortText, coerce_decimal
+from ..models.types import OneLineText, ShortText, coerce_decimal
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -157,8 +157,8 @@ class MajorChange(InputModel):
 class PlanGoal(InputModel):
     """One goal of the cluster's three-year development plan, with its target and what was achieved — Art. 12."""
 
-    id: ShortText = Field(description="Short identifier of the goal.")
-    name: ShortText = Field(description="The goal as the plan states it.")
+    id: OneLineText = Field(description="Short identifier of the goal.")
+    name: OneLineText = Field(description="The goal as the plan states it.")
     target: Number = Field(description="Target value.")
     actual: Number | None = Field(default=None, description="Achieved value; omitted: not yet known.")
     comparison: Literal[">=", "<="] = Field(default=">=", description="'>=' reach at least, '<=' stay at most.")

@@ -1,0 +1,238 @@
+"""What the tools write cannot be forged or steered by the input: text fields, every output format, the status and
+test commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from cluster_criteria import ApplicationError, evaluate, load_application
+from cluster_criteria.procedure import load_record, monitor, monitoring_report_to_json, render_monitoring_text
+from cluster_criteria.render import FORMATS, render
+from cluster_criteria.safe_text import CONTINUATION, ECHO_LIMIT, flowed, json_safe, lines_of, one_line, quoted
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "eligible-panshi-metal-products.json"
+RECORD = ROOT / "examples" / "records" / "accident-lishu-food-processing.json"
+AS_OF = dt.date(2025, 4, 15)
+
+# Every kind of line break, a terminal escape sequence, the bidi overrides and isolates, a C1 control (CSI), DEL,
+# a zero-width character and a tab, arranged to look like report lines once printed raw.
+FORGERY = (
+    "x\n== 第六条第（一）项 FORGED — 符合 ==\r\n  [met] FORGED check\r== Outcome: eligible FORGED\u2028"
+    "  - FORGED item\u2029\x85\x0b\x0c\x1c== FORGED\n\x1b[2J\x1b[31mRED\u202eRTL\u2066ISO\u2069\x9b31mC1\x7f"
+    "\u200bZW\tTAB"
+)
+# The fields people type, as opposed to codes, dates, amounts and choices.
+TEXT_FIELDS = frozenset(
+    {"name", "prefecture", "county", "management_body", "certificate", "description", "evidence", "unit", "source"}
+    | {"document", "note", "reference"}
+)
+def _raw_unsafe(text: str) -> list[str]:
+    return sorted(
+        {f"U+{ord(ch):04X}" for ch in text if ch != "\n" and unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Zl", "Zp"}}
+    )
+
+
+def _with_text(model: Any, text: str) -> Any:
+    """A copy of ``model`` (not validated again) with every free-text field set to ``text``, at any depth."""
+    if isinstance(model, BaseModel):
+        update = {}
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if name in TEXT_FIELDS and isinstance(value, str):
+                update[name] = text
+            elif isinstance(value, BaseModel | tuple | dict):
+                update[name] = _with_text(value, text)
+        return model.model_copy(update=update)
+    if isinstance(model, tuple):
+        return tuple(_with_text(item, text) for item in model)
+    if isinstance(model, dict):
+        return {key: _with_text(item, text) for key, item in model.items()}
+    return model
+
+
+def _application(text: str) -> Any:
+    return _with_text(load_application(EXAMPLE.read_bytes()), text)
+
+
+def _own_lines(rendered: str) -> list[str]:
+    """The lines a plain-text report prints itself: all but the continued lines of a multi-line field."""
+    return [line for line in rendered.splitlines() if not line.lstrip(" ").startswith(CONTINUATION)]
+
+
+class TestEveryOutputFormat:
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_plain_text_prints_the_same_report_lines_whatever_the_fields_hold(self, lang: str) -> None:
+        """Newlines of every kind in every text field only add continued lines; the report's own lines are the
+        same in number and kind as with plain text, and none of them carries the forged words."""
+        plain = render(evaluate(_application("x"), AS_OF), "text", lang)
+        hostile = render(evaluate(_application(FORGERY), AS_OF), "text", lang)
+        own = _own_lines(hostile)
+        assert len(own) == len(_own_lines(plain))
+        assert [line[:2] for line in own] == [line[:2] for line in _own_lines(plain)]
+        assert not [line for line in own if "FORGED" in line]
+        assert hostile.count("FORGED") > 20  # the text is shown, on continued lines
+        assert _raw_unsafe(hostile) == []
+        assert "\\x1b[2J" in hostile and "\\u202e" in hostile and "\\x9b" in hostile
+
+    @pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "text"])
+    def test_markdown_html_and_json_keep_the_line_count_and_show_no_raw_control(self, fmt: str) -> None:
+        """Markdown and HTML put a field on one line; JSON escapes it; neither lets a raw control through."""
+        plain = render(evaluate(_application("x"), AS_OF), fmt, "zh")
+        hostile = render(evaluate(_application(FORGERY), AS_OF), fmt, "zh")
+        assert len(hostile.splitlines()) == len(plain.splitlines())
+        assert _raw_unsafe(hostile) == []
+        assert not [line for line in hostile.splitlines() if line.lstrip().startswith(("== ", "FORGED", "[met]"))]
+
+    def test_json_gives_the_text_back_exactly(self) -> None:
+        """The escapes in JSON are JSON's own: a reader gets every character of the field back."""
+        data = json.loads(render(evaluate(_application(FORGERY), AS_OF), "json", "en"))
+        assert data["cluster_name"] == FORGERY
+
+    def test_a_loaded_application_refuses_what_the_renderers_would_have_to_escape(self) -> None:
+        """The same text through the loader: escape sequences are refused in any field, line breaks in names."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["cluster"]["name"] = "A\nB"
+        data["enterprises"][0]["name"] = "C\u2028D"
+        data["qualitative"]["6.1.policy_conformity"]["evidence"] = "E\x1b[2J"
+        with pytest.raises(ApplicationError) as caught:
+            load_application(json.dumps(data))
+        problems = {p.path: p for p in caught.value.problems}
+        assert problems["cluster.name"].code == "cc_line_break"
+        assert "换行" in problems["cluster.name"].message_zh and "line break" in problems["cluster.name"].message_en
+        assert problems["enterprises[0].name"].code == "cc_line_break"
+        assert problems["qualitative.6.1.policy_conformity.evidence"].code == "cc_control_chars"
+
+
+class TestMultiLineFields:
+    def test_evidence_and_descriptions_may_hold_line_breaks_and_print_indented(self) -> None:
+        """A multi-line evidence is accepted and each further line is printed under its check, behind the bar."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["qualitative"]["6.1.policy_conformity"]["evidence"] = "申报书附件一\n第 3 页\u2028第 5 页"
+        data["incidents"][0]["description"] = "调查报告\r\n第二行"
+        text = render(evaluate(load_application(json.dumps(data)), AS_OF), "text", "zh")
+        lines = text.splitlines()
+        first = next(i for i, line in enumerate(lines) if "申报书附件一" in line)
+        assert lines[first].startswith("  [")
+        assert lines[first + 1] == f"    {CONTINUATION}第 3 页"
+        assert lines[first + 2].startswith(f"    {CONTINUATION}第 5 页")
+
+
+class TestStatus:
+    def _record(self, text: str) -> Any:
+        return _with_text(load_record(RECORD.read_bytes()), text)
+
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_status_text_shows_every_field_escaped_and_indented(self, lang: str) -> None:
+        """The monitoring report prints the same lines of its own with hostile fields as with plain ones."""
+        plain = render_monitoring_text(monitor(self._record("x"), AS_OF), lang)
+        hostile = render_monitoring_text(monitor(self._record(FORGERY), AS_OF), lang)
+        own = _own_lines(hostile)
+        assert len(own) == len(_own_lines(plain))
+        assert not [line for line in own if "FORGED" in line]
+        assert _raw_unsafe(hostile) == []
+
+    def test_status_json_escapes_what_a_terminal_would_obey(self) -> None:
+        """The JSON of a monitoring report holds no raw bidi override or C1 control, and reads back the same."""
+        hostile = monitoring_report_to_json(monitor(self._record(FORGERY), AS_OF))
+        assert _raw_unsafe(hostile) == []
+        assert json.loads(hostile)["cluster_name"] == FORGERY
+
+    def test_status_command_escapes_a_bidi_override_and_a_c1_control(self, tmp_path: Path) -> None:
+        """Reproducer: U+202E and U+009B in a record's description reach the terminal only as escapes."""
+        data = json.loads(RECORD.read_text(encoding="utf-8"))
+        data["cluster"]["name"] = "集群\u202e名称\x9b"
+        path = tmp_path / "record.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, "-m", "cluster_criteria", "status", str(path), "--as-of", "2025-06-30"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert run.returncode == 0, run.stderr
+        assert "\u202e" not in run.stdout and "\x9b" not in run.stdout
+        assert "集群\\u202e名称\\x9b" in run.stdout
+
+
+class TestTheTestCommand:
+    def test_a_scenario_name_cannot_print_a_pass_line_or_steer_the_terminal(self, tmp_path: Path) -> None:
+        """Reproducer: a name holding a newline and ESC is printed escaped on the scenario's own line."""
+        (tmp_path / "forged.toml").write_text(
+            'as_of = "2025-04-15"\n[[scenario]]\nname = "ok\\nPASS  other.toml: forged\\u001b[2J\\u202e"\n'
+            'expect = { outcome = "eligible" }\n',
+            encoding="utf-8",
+        )
+        run = _cli("test", str(tmp_path))
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.count("PASS") == 2  # the scenario's own PASS line, and the word inside its name
+        assert len(run.stdout.splitlines()) == 2
+        assert "\\nPASS  other.toml: forged\\x1b[2J\\u202e" in run.stdout
+        assert _raw_unsafe(run.stdout) == []
+
+    def test_a_deeply_nested_value_is_a_failure_of_its_file_and_the_others_run(self, tmp_path: Path) -> None:
+        """Reproducers: 100,000 nested arrays, a 5,000-part ``given.set`` path, 40 nested tables: each file is
+        reported with its reason, and the good file still passes."""
+        deep = "[" * 100_000 + "]" * 100_000
+        head = 'as_of = "2025-04-15"\n[[scenario]]\nname = "{name}"\nexpect = {{ outcome = "eligible" }}\n'
+        (tmp_path / "a.toml").write_text(head.format(name="arrays") + f"[scenario.given]\nset = {{ x = {deep} }}\n")
+        path = ".".join(["a"] * 5000)
+        (tmp_path / "b.toml").write_text(head.format(name="path") + f'[scenario.given.set]\n"{path}" = 1\n')
+        tables = "{ a = " * 40 + "1" + " }" * 40
+        (tmp_path / "c.toml").write_text(head.format(name="tables") + f"[scenario.given]\nset = {{ x = {tables} }}\n")
+        (tmp_path / "d.toml").write_text(head.format(name="good"))
+        run = _cli("test", str(tmp_path))
+        assert run.returncode == 3
+        assert "Traceback" not in run.stderr
+        assert "a.toml: not valid TOML: values are nested too deeply" in run.stderr
+        assert "b.toml [path]: cannot apply 'given': given.set: a path has more than 16 parts" in run.stderr
+        assert "c.toml [tables]: cannot apply 'given': a value is nested more than 32 levels deep" in run.stderr
+        assert run.stdout.splitlines()[-1] == "1 passed, 0 failed, 3 file(s) could not be read"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cluster_criteria", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+class TestTheEscapingRules:
+    @given(st.text())
+    def test_one_line_never_leaves_a_line_break_or_an_obeyed_character(self, text: str) -> None:
+        """Whatever the text, the result is one line of characters a terminal prints as they are."""
+        shown = one_line(text)
+        assert len(shown.splitlines()) <= 1
+        assert _raw_unsafe(shown) == [] and "\n" not in shown
+
+    @given(st.text())
+    def test_lines_of_and_flowed_show_every_printable_character(self, text: str) -> None:
+        """Splitting into lines or flowing into one keeps every printable character in its order."""
+        for shown in ("".join(lines_of(text)), flowed(text)):
+            rest = iter(shown)
+            assert all(ch in rest for ch in text if ch.isprintable())  # in order: a subsequence of what is shown
+        assert all(_raw_unsafe(line) == [] and "\n" not in line for line in lines_of(text))
+        assert "\n" not in flowed(text) and _raw_unsafe(flowed(text)) == []
+
+    @given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=8))
+    def test_json_safe_reads_back_the_same_data(self, data: Any) -> None:
+        """The escapes added are JSON escapes: the data read back are equal."""
+        text = json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+        assert json.loads(text) == data
+        assert _raw_unsafe(text) == []
+
+    def test_quoted_cuts_a_long_value_and_escapes_it(self) -> None:
+        """An echoed value is at most ECHO_LIMIT characters and an ellipsis."""
+        assert quoted("\x1b[2J" + "A" * 200) == "\\x1b[2J" + "A" * (ECHO_LIMIT - 4) + "…"
+        assert quoted("short") == "short"
+        assert one_line("\U000e0001") == "\\U000e0001"
