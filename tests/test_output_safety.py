@@ -236,3 +236,50 @@ class TestTheEscapingRules:
         assert quoted("\x1b[2J" + "A" * 200) == "\\x1b[2J" + "A" * (ECHO_LIMIT - 4) + "…"
         assert quoted("short") == "short"
         assert one_line("\U000e0001") == "\\U000e0001"
+
+
+class TestEchoedValues:
+    def test_every_echoed_value_is_escaped_and_cut_short(self, tmp_path: Path) -> None:
+        """Reproducer: an unknown key (one of 10 MB), a credit code, an unknown item id, an amount, a rate and a
+        count holding ESC sequences are quoted escaped, each at most ECHO_LIMIT characters and an ellipsis."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["cluster"]["bogus\x1b[2J\u202e"] = 1
+        data["cluster"]["K" * 10_000_000] = 1
+        data["enterprises"][0]["credit_code"] = "\x1b[2J\x1b[31mAAAAAAAAA"
+        data["qualitative"]["6.9.unknown\x1b[2J" + "Q" * 500] = {"answer": "met"}
+        data["metrics"][0]["total_output"] = "12\x1b[2J亿元" + "9" * 300
+        data["metrics"][0]["platform_penetration"] = "\x1b[2J%" + "9" * 300
+        data["metrics"][1]["employees"] = "\x1b[2J" + "9" * 300
+        path = tmp_path / "application.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        for lang in ("zh", "en"):
+            run = _cli("evaluate", str(path), "--as-of", "2025-04-15", "--lang", lang)
+            assert run.returncode == 3
+            assert _raw_unsafe(run.stderr) == []
+            lines = run.stderr.splitlines()
+            assert len(lines) == 8 and max(len(line) for line in lines) < 300
+            assert f"cluster.{'K' * ECHO_LIMIT}…:" in run.stderr
+            assert "cluster.bogus\\x1b[2J\\u202e:" in run.stderr
+            assert "\\x1b[" in next(line for line in lines if line.startswith("enterprises[0].credit_code"))
+            assert "6.9.unknown\\x1b[2J" in run.stderr and "Q" * 60 + "…" in run.stderr
+            for field in ("metrics[0].total_output", "metrics[0].platform_penetration", "metrics[1].employees"):
+                line = next(line for line in lines if line.startswith(field))
+                assert "\\x1b[2J" in line and line.count("9") <= 40
+
+    def test_a_batch_error_record_quotes_the_key_escaped_and_cut_short(self) -> None:
+        """The machine payload of an error names the same escaped, shortened path as the message."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["cluster"]["\u202e" + "K" * 1000] = 1
+        with pytest.raises(ApplicationError) as caught:
+            load_application(json.dumps(data))
+        (problem,) = caught.value.problems
+        assert problem.path == "cluster.\\u202e" + "K" * (ECHO_LIMIT - 1) + "…"
+
+    def test_a_record_quotes_its_values_escaped_too(self) -> None:
+        """The monitoring record's own error types quote through the same rule."""
+        data = json.loads(RECORD.read_text(encoding="utf-8"))
+        data["plan_goals"] = [{"id": "g\n1", "name": "goal", "target": 1}]
+        with pytest.raises(ApplicationError) as caught:
+            load_record(json.dumps(data))
+        (problem,) = caught.value.problems
+        assert problem.path == "plan_goals[0].id" and problem.code == "cc_line_break"

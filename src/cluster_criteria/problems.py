@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import ApplicationError, InputProblem
+from .safe_text import one_line, quoted
 
 __all__ = ["from_validation_error", "path_of"]
 
@@ -63,24 +64,35 @@ _ZH: dict[str, str] = {
 }
 
 
+# A message is a sentence with a few quoted values, each already cut short; this bounds the whole of it all the same.
+_MESSAGE_LIMIT = 600
+
+
 def path_of(loc: tuple[int | str, ...]) -> str:
-    """``("metrics", 1, "total_output")`` → ``metrics[1].total_output``."""
+    """``("metrics", 1, "total_output")`` → ``metrics[1].total_output``.
+
+    A key may come from the input (a misspelt field, a dictionary key): it is shown escaped and cut short.
+    """
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         elif out:
-            out += f".{part}"
+            out += f".{quoted(str(part))}"
         else:
-            out = str(part)
+            out = quoted(str(part))
     return out
+
+
+def _message(text: str) -> str:
+    return quoted(text, _MESSAGE_LIMIT)
 
 
 def _zh(error: Any) -> str:
     template = _ZH.get(error["type"])
     if template is None:
         return f"输入无效：{error['msg']}"
-    ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+    ctx = {k: one_line(str(v)) for k, v in (error.get("ctx") or {}).items()}
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):
@@ -93,5 +105,5 @@ def from_validation_error(exc: ValidationError) -> ApplicationError:
     for error in exc.errors(include_url=False):
         # Function validators put their own name in the location; a reader wants the field only.
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "json-or-"))))
-        problems.append(InputProblem(path_of(loc), _zh(error), error["msg"], error["type"]))
+        problems.append(InputProblem(path_of(loc), _message(_zh(error)), _message(error["msg"]), error["type"]))
     return ApplicationError(problems)

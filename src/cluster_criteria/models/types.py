@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, StringConstraints, TypeAdapter, Validation
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
-from ..safe_text import LINE_BREAKS
+from ..safe_text import LINE_BREAKS, quoted
 
 __all__ = ["Amount", "Count", "NonNegativeDecimal", "OneLineText", "Rate", "ShortText", "coerce_decimal"]
 
@@ -37,9 +37,9 @@ def _plain_decimal(text: str) -> Decimal | None:
 
 
 def shown(text: str, limit: int = 40) -> str:
-    """The start of a refused text, fit to quote in a message: a lone surrogate (possible in a Python ``str``, not in
-    UTF-8) is shown as its escape, since an error message that cannot be encoded would itself fail."""
-    return text[:limit].encode("utf-8", "backslashreplace").decode("utf-8")
+    """The start of a refused text, fit to quote in a message: controls, bidi characters and lone surrogates (possible
+    in a Python ``str``, not in UTF-8) shown as escapes, and "…" where it is cut."""
+    return quoted(text, limit)
 
 
 def coerce_decimal(value: Any) -> Decimal:

@@ -13,6 +13,7 @@ from ..errors import ApplicationError, InputProblem
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
 from ..models.types import OneLineText, ShortText, coerce_decimal
+from ..safe_text import quoted
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -268,7 +269,7 @@ def _in_chinese_too(error: ApplicationError, exc: ValidationError) -> Applicatio
     for problem, raw in zip(error.problems, exc.errors(include_url=False), strict=True):
         template = _ZH.get(raw["type"])
         if template is not None:
-            ctx = {k: str(v) for k, v in (raw.get("ctx") or {}).items()}
+            ctx = {k: quoted(str(v)) for k, v in (raw.get("ctx") or {}).items()}
             problem = InputProblem(problem.path, template.format(**ctx), problem.message_en, problem.code)
         problems.append(problem)
     return ApplicationError(problems)
