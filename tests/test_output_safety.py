@@ -38,6 +38,8 @@ TEXT_FIELDS = frozenset(
     {"name", "prefecture", "county", "management_body", "certificate", "description", "evidence", "unit", "source"}
     | {"document", "note", "reference"}
 )
+
+
 def _raw_unsafe(text: str) -> list[str]:
     return sorted(
         {f"U+{ord(ch):04X}" for ch in text if ch != "\n" and unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Zl", "Zp"}}
@@ -283,3 +285,130 @@ class TestEchoedValues:
             load_record(json.dumps(data))
         (problem,) = caught.value.problems
         assert problem.path == "plan_goals[0].id" and problem.code == "cc_line_break"
+
+
+BATCH = ROOT / "examples" / "applications.jsonl"
+RECORD_LATE = ROOT / "examples" / "records" / "late-report-panshi-metal-products.json"
+
+
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A command line run by the shell, for redirections such as ``>&-`` and ``>> input``."""
+    return subprocess.run(
+        command, shell=True, cwd=cwd, capture_output=True, text=True, timeout=120, executable="/bin/sh"
+    )
+
+
+CLI = f"{sys.executable} -m cluster_criteria"
+
+
+class TestAnOutputIsNeverAnInput:
+    @pytest.fixture()
+    def batch(self, tmp_path: Path) -> Path:
+        path = tmp_path / "in.jsonl"
+        path.write_bytes(BATCH.read_bytes())
+        return path
+
+    @pytest.mark.parametrize(
+        "output",
+        ["in.jsonl", "./in.jsonl", "link.jsonl", "hard.jsonl", "sub/../in.jsonl"],
+    )
+    @pytest.mark.parametrize("resume", [[], ["--resume-from", "2"]])
+    def test_evaluate_many_refuses_to_write_over_its_input(self, batch: Path, output: str, resume: list[str]) -> None:
+        """Reproducer: ``--output`` naming the input (also through a link or another spelling) is refused before
+        the input is touched, with or without ``--resume-from``."""
+        (batch.parent / "link.jsonl").symlink_to(batch)
+        (batch.parent / "hard.jsonl").hardlink_to(batch)
+        (batch.parent / "sub").mkdir()
+        before = batch.read_bytes()
+        run = _shell(
+            f"{CLI} evaluate-many in.jsonl --as-of 2025-04-15 --output {output} {' '.join(resume)}", batch.parent
+        )
+        assert run.returncode == 2
+        assert "same file as the input" in run.stderr or "是同一个文件" in run.stderr
+        assert batch.read_bytes() == before
+
+    def test_the_input_on_standard_input_or_standard_output_is_recognised(self, batch: Path) -> None:
+        """``- < in.jsonl --output in.jsonl`` and ``in.jsonl >> in.jsonl`` are refused; the input is unchanged."""
+        before = batch.read_bytes()
+        for command in (
+            f"{CLI} evaluate-many - --as-of 2025-04-15 --output in.jsonl < in.jsonl",
+            f"{CLI} evaluate-many in.jsonl --as-of 2025-04-15 --lang en >> in.jsonl",
+        ):
+            run = _shell(command, batch.parent)
+            assert run.returncode == 2, command
+            assert batch.read_bytes() == before
+        assert "standard output is redirected to the input file" in run.stderr
+
+    def test_summary_and_report_cannot_be_one_file(self, batch: Path) -> None:
+        """Two outputs on one file would overwrite each other."""
+        run = _cli(
+            "evaluate-many",
+            str(batch),
+            "--as-of",
+            "2025-04-15",
+            "--output",
+            str(batch.parent / "o"),
+            "--summary",
+            str(batch.parent / "o"),
+            "--lang",
+            "en",
+        )
+        assert run.returncode == 2 and "one output would overwrite the other" in run.stderr
+        assert not (batch.parent / "o").exists()
+
+    @pytest.mark.parametrize("command", ["evaluate", "status"])
+    def test_single_reports_refuse_their_input_as_output(self, tmp_path: Path, command: str) -> None:
+        """``evaluate`` and ``status`` too: the input file is left as it was."""
+        source = tmp_path / "in.json"
+        source.write_bytes((EXAMPLE if command == "evaluate" else RECORD_LATE).read_bytes())
+        before = source.read_bytes()
+        run = _cli(command, str(source), "--as-of", "2025-06-30", "--output", str(source), "--lang", "en")
+        assert run.returncode == 2 and "same file as the input" in run.stderr
+        assert source.read_bytes() == before
+
+
+class TestOutputErrors:
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "status {record} --as-of 2025-06-30 --output /no/such/dir/x",
+            "status {record} --as-of 2025-06-30 --output /dev/full",
+            "status {record} --as-of 2025-06-30 > /dev/full",
+            "status {record} --as-of 2025-06-30 >&-",
+            "evaluate {app} --as-of 2025-06-30 >&-",
+            "evaluate {app} --as-of 2025-06-30 --format text > /dev/full",
+            "rules > /dev/full",
+            "template --output /no/such/dir/t.json",
+            "evaluate-many {batch} --as-of 2025-04-15 --output /dev/full",
+            "evaluate-many {batch} --as-of 2025-04-15 > /dev/full",
+            "evaluate-many {batch} --as-of 2025-04-15 >&-",
+            "evaluate-many {batch} --as-of 2025-04-15 --output /no/such/dir/r.jsonl",
+            "evaluate-many {batch} --as-of 2025-04-15 --output {tmp}/r.jsonl --summary /no/such/dir/s.json",
+            "evaluate-many {batch} --as-of 2025-04-15 --output {tmp}/r.jsonl --summary {tmp}",
+            "evaluate-many {batch} --as-of 2025-04-15 --output {tmp}/r.jsonl --summary /dev/full",
+        ],
+    )
+    def test_every_command_answers_an_output_error_with_a_message_and_exit_two(
+        self, tmp_path: Path, command: str
+    ) -> None:
+        """Reproducers: a missing folder, a full disk, a closed standard output: a message, exit 2, no traceback."""
+        line = command.format(record=RECORD_LATE, app=EXAMPLE, batch=BATCH, tmp=tmp_path)
+        run = _shell(f"{CLI} {line} --lang en" if "--as-of" in line else f"{CLI} {line}", tmp_path)
+        assert run.returncode == 2, run.stderr
+        assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
+        assert "cannot write" in run.stderr or "无法写入" in run.stderr or "standard output is closed" in run.stderr
+
+    def test_a_summary_that_cannot_be_written_is_found_before_the_batch_runs(self, tmp_path: Path) -> None:
+        """Nothing is evaluated (no report file is created) when the summary's folder does not exist."""
+        run = _cli(
+            "evaluate-many",
+            str(BATCH),
+            "--as-of",
+            "2025-04-15",
+            "--output",
+            str(tmp_path / "r.jsonl"),
+            "--summary",
+            str(tmp_path / "no" / "s.json"),
+        )
+        assert run.returncode == 2
+        assert not (tmp_path / "r.jsonl").exists()

@@ -7,6 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..safe_text import one_line
+
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_INELIGIBLE",
@@ -29,7 +31,6 @@ EXIT_UNDECIDED = 11
 _MESSAGES = {
     "bad_input": ("输入有误，无法评估：", "The input cannot be evaluated:"),
     "cannot_read": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
-    "cannot_write": ("无法写入文件 {path}：{reason}", "cannot write {path}: {reason}"),
 }
 
 
@@ -54,16 +55,30 @@ def read_source(source: str, lang: str) -> bytes | None:
             return sys.stdin.buffer.read()
         return Path(source).read_bytes()
     except OSError as exc:
-        print(say("cannot_read", lang, path=source, reason=exc.strerror or exc), file=sys.stderr)
+        print(say("cannot_read", lang, path=one_line(source), reason=exc.strerror or exc), file=sys.stderr)
         return None
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to a file when ``output`` is given, else to standard output."""
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
+    """Write to a file when ``output`` is given, else to standard output.
+
+    Raises :class:`.output_paths.OutputError` when it cannot (no such folder, a full disk, standard output closed);
+    :func:`..main` prints its message. A closed pipe stays a ``BrokenPipeError``: the reader has had enough.
+    """
+    from .output_paths import OutputError
+
+    try:
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+            return
+        if sys.stdout is None:  # started with standard output closed
+            raise OutputError("stdout_closed")
         sys.stdout.write(text)
+        sys.stdout.flush()  # a full disk shows here, not in a traceback at exit
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError("cannot_write", path=output or "-", reason=exc.strerror or exc) from None
 
 
 def add_evaluation_options(parser: argparse.ArgumentParser) -> None:
