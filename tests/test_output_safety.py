@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from cluster_criteria import ApplicationError, evaluate, load_application
+from cluster_criteria.cli.jobs import FORCED_CEILING, available_cpus, jobs_to_run
 from cluster_criteria.procedure import load_record, monitor, monitoring_report_to_json, render_monitoring_text
 from cluster_criteria.render import FORMATS, render
 from cluster_criteria.safe_text import CONTINUATION, ECHO_LIMIT, flowed, json_safe, lines_of, one_line, quoted
@@ -412,3 +414,141 @@ class TestOutputErrors:
         )
         assert run.returncode == 2
         assert not (tmp_path / "r.jsonl").exists()
+
+
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat_line = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # The command name may hold blanks and brackets: the fields after its closing bracket are fixed.
+            if int(stat_line.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie (an exited process nobody has reaped yet)."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process parents from /proc")
+class TestWorkers:
+    @pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+    def test_workers_end_when_their_parent_is_killed(self, how: str) -> None:
+        """Reproducer: the parent of ``evaluate-many --jobs 2`` killed (``kill -9`` or SIGTERM) while it waits for
+        input; both workers are gone within a few seconds."""
+        import signal
+        import time
+
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "cluster_criteria",
+                "evaluate-many",
+                "-",
+                "--as-of",
+                "2025-04-15",
+                "--jobs",
+                "2",
+                "--force-jobs",
+                "--chunk-size",
+                "1",
+                "--output",
+                "/dev/null",
+            ],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert process.stdin is not None
+        process.stdin.write(BATCH.read_bytes())
+        process.stdin.flush()  # and left open: the parent waits for more input, its workers idle
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            workers = [pid for pid in _children(process.pid) if _running(pid)]
+        try:
+            assert len(workers) >= 2
+            process.send_signal(getattr(signal, how))
+            process.wait(timeout=30)
+            deadline = time.monotonic() + 10
+            while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not [pid for pid in workers if _running(pid)]
+        finally:
+            process.stdin.close()
+            for pid in workers:
+                if _running(pid):
+                    os.kill(pid, signal.SIGKILL)
+
+
+class TestJobs:
+    def test_more_jobs_than_cpus_are_lowered_and_said(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--jobs 1000`` on two CPUs runs two; the message says so and names ``--force-jobs``."""
+        assert jobs_to_run(1000, forced=False, lang="en", cpus=2) == 2
+        assert "running 2 worker process(es) (add --force-jobs" in capsys.readouterr().err
+        assert jobs_to_run(2, forced=False, lang="zh", cpus=2) == 2
+        assert capsys.readouterr().err == ""
+
+    def test_forced_jobs_are_kept_up_to_the_ceiling(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Forced, the number asked is kept, but not above FORCED_CEILING times the CPUs."""
+        assert jobs_to_run(5, forced=True, lang="en", cpus=2) == 5
+        assert jobs_to_run(1000, forced=True, lang="zh", cpus=2) == 2 * FORCED_CEILING
+        assert "即使加 --force-jobs 也过多" in capsys.readouterr().err
+        assert available_cpus() >= 1
+
+    def test_the_command_starts_no_more_workers_than_cpus(self, tmp_path: Path) -> None:
+        """Reproducer: ``evaluate-many --jobs 1000`` finishes with the message and the whole output."""
+        run = _cli(
+            "evaluate-many",
+            str(BATCH),
+            "--as-of",
+            "2025-04-15",
+            "--jobs",
+            "1000",
+            "--lang",
+            "en",
+            "--output",
+            str(tmp_path / "r.jsonl"),
+        )
+        assert run.returncode == 0, run.stderr
+        assert f"--jobs 1000 is more than the {available_cpus()} CPU(s) available" in run.stderr
+        assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == len(
+            BATCH.read_text(encoding="utf-8").splitlines()
+        )
+
+
+class TestWorkerLifetime:
+    def test_the_watch_ends_the_process_when_the_parent_changes(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Run in this process with a parent id that is not ours: the watch calls os._exit at once."""
+        from cluster_criteria import worker_lifetime
+
+        class Exited(Exception):
+            pass
+
+        def fake_exit(code: int) -> None:
+            raise Exited(code)
+
+        monkeypatch.setattr(worker_lifetime.os, "_exit", fake_exit)
+        with pytest.raises(Exited) as caught:
+            worker_lifetime._watch(os.getppid() + 1, os.getpid())
+        assert caught.value.args == (worker_lifetime.EXIT_ORPHANED,)
+
+    def test_a_process_that_has_ended_does_not_exist(self) -> None:
+        """A reaped child no longer exists; this process does."""
+        from cluster_criteria.worker_lifetime import _exists
+
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        child.wait()
+        assert not _exists(child.pid)
+        assert _exists(os.getpid())

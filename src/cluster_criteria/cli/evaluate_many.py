@@ -14,6 +14,7 @@ from concurrent.futures import BrokenExecutor
 from typing import IO, TYPE_CHECKING, Any
 
 from .common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, add_evaluation_options, iso_date, say, write_output
+from .jobs import add_jobs_options, jobs_to_run
 
 if TYPE_CHECKING:
     from ..batch import BatchSummary
@@ -59,7 +60,7 @@ def register(commands: Any) -> None:
     em.add_argument("input", help="JSON Lines file, or - to read standard input")
     em.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD", help="assessment date")
     em.add_argument("--output", metavar="PATH", help="write the reports to PATH instead of standard output")
-    em.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    add_jobs_options(em, _positive)
     em.add_argument(
         "--chunk-size", type=_positive, default=64, metavar="LINES", help="lines sent to a worker at once (default 64)"
     )
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             results = evaluate_lines(
                 _read_from(source, first, progress),
                 args.as_of,
-                jobs=args.jobs,
+                jobs=jobs_to_run(args.jobs, forced=args.force_jobs, lang=lang),
                 rules=rules,
                 growth_method=args.growth_method,
                 sharing_rule=args.sharing_rule,
