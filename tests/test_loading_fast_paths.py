@@ -183,7 +183,7 @@ def _reference_text_number(text: str) -> Decimal:
             "cc_not_a_number", "expected a number, got {text}", {"text": quoted(text, 40)}
         ) from None
     _reference_check(number)
-    return number
+    return abs(number) if number.is_zero() else number  # "-0" is zero, printed "0"
 
 
 def _reference_amount(text: str) -> Decimal:
@@ -196,7 +196,7 @@ def _reference_amount(text: str) -> Decimal:
             {"text": quoted(text, 40)},
         ) from None
     _reference_check(number)
-    number = to_yuan(number, unit or MoneyUnit.YUAN)
+    number = to_yuan(abs(number) if number.is_zero() else number, unit or MoneyUnit.YUAN)
     if number < 0:
         raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(number)})
     if number > MAX_AMOUNT_YUAN:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -552,3 +553,91 @@ class TestWorkerLifetime:
         child.wait()
         assert not _exists(child.pid)
         assert _exists(os.getpid())
+
+
+class TestDatesAndYears:
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (0, "0"),
+            (1_700_000_000, "1700000000"),
+            (20230904, "20230904"),
+            (1.5, "1.5"),
+            (True, "true"),
+            ("20230904", '"20230904"'),
+            ("2023-09-04T00:00:00", '"2023-09-04T00:00:00"'),
+            ("0", '"0"'),
+            ("２０２３-０９-０４", '"２０２３-０９-０４"'),
+            ([2023, 9, 4], "list"),
+        ],
+    )
+    def test_a_date_must_be_written_yyyy_mm_dd(self, value: Any, shown: str) -> None:
+        """Reproducer: ``"date": 0`` was read as 1970-01-01, so a 重大 accident fell outside the window; every
+        spelling but YYYY-MM-DD is refused, naming the field, in both languages."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["incidents"][0].update(date=value, deaths=12)
+        with pytest.raises(ApplicationError) as caught:
+            load_application(json.dumps(data) if not isinstance(value, float) else data)
+        (problem,) = caught.value.problems
+        assert (problem.path, problem.code) == ("incidents[0].date", "cc_not_a_date")
+        assert problem.message_en.endswith(f"got {shown}") and "YYYY-MM-DD" in problem.message_zh
+
+    def test_a_real_date_and_a_python_date_are_read(self) -> None:
+        """The form the documentation gives is read; from Python, a ``date`` object too, but not a datetime."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["incidents"][0]["date"] = "2023-02-28"
+        assert load_application(data).incidents[0].date == dt.date(2023, 2, 28)
+        data["incidents"][0]["date"] = dt.date(2023, 3, 1)
+        assert load_application(data).incidents[0].date == dt.date(2023, 3, 1)
+        data["incidents"][0]["date"] = dt.datetime(2023, 3, 1)
+        with pytest.raises(ApplicationError):
+            load_application(data)
+        data["incidents"][0]["date"] = "2023-02-30"
+        with pytest.raises(ApplicationError) as caught:
+            load_application(data)
+        assert caught.value.problems[0].path == "incidents[0].date"
+
+    @pytest.mark.parametrize("year", ["2022", 2022.0, True, "2022.0"])
+    def test_a_year_must_be_a_whole_number(self, year: Any) -> None:
+        """``"2022"``, ``2022.0`` and ``true`` are refused where a year is expected."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["metrics"][0]["year"] = year
+        with pytest.raises(ApplicationError) as caught:
+            load_application(json.dumps(data))
+        (problem,) = caught.value.problems
+        assert (problem.path, problem.code) == ("metrics[0].year", "cc_not_a_year")
+
+    def test_a_record_refuses_number_dates_and_text_years_too(self) -> None:
+        """The monitoring record follows the same rule."""
+        data = json.loads(RECORD.read_text(encoding="utf-8"))
+        data["designation"]["date"] = 0
+        data["annual_reports"] = [{"year": "2023", "filed_on": "2024-03-01"}]
+        with pytest.raises(ApplicationError) as caught:
+            load_record(json.dumps(data))
+        assert {(p.path, p.code) for p in caught.value.problems} == {
+            ("designation.date", "cc_not_a_date"),
+            ("annual_reports[0].year", "cc_not_a_year"),
+        }
+
+    @pytest.mark.parametrize("text", ["-0", "-0.00", "-0%", "-0e3"])
+    def test_minus_zero_is_zero(self, text: str) -> None:
+        """``-0`` is read as zero and printed as 0, never "-0"."""
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        year = data["metrics"][2]
+        del year["platform_using_enterprises"], year["enterprises_total"]
+        year.update(co2_intensity=text.rstrip("%"), platform_penetration=text, sme_rd_expenditure=text.rstrip("%"))
+        application = load_application(json.dumps(data))
+        figures = application.metrics[2]
+        assert figures.co2_intensity is not None and not figures.co2_intensity.is_signed()
+        assert figures.platform_penetration is not None and not figures.platform_penetration.is_signed()
+        assert figures.sme_rd_expenditure is not None and not figures.sme_rd_expenditure.is_signed()
+        for fmt in ("text", "json"):  # no "-0" or "-0.00" standing alone (the dates' "-04" are not numbers)
+            assert not re.search(
+                r"(?<![0-9A-Za-z-])-0(\.0*)?(?![0-9.E])", render(evaluate(application, AS_OF), fmt, "en")
+            )
+
+    @pytest.mark.parametrize("as_of", ["20250415", "2025-W16-2", "2025-4-15", "１２"])
+    def test_the_assessment_date_on_the_command_line_is_yyyy_mm_dd(self, as_of: str) -> None:
+        """``--as-of`` takes only YYYY-MM-DD: a usage error otherwise."""
+        run = _cli("evaluate", str(EXAMPLE), "--as-of", as_of)
+        assert run.returncode == 2 and "expected YYYY-MM-DD" in run.stderr

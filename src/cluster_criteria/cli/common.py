@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ __all__ = [
     "say",
     "write_output",
 ]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -41,11 +44,13 @@ def say(key: str, lang: str, **kwargs: object) -> str:
 
 
 def iso_date(value: str) -> dt.date:
-    """argparse type for YYYY-MM-DD dates."""
+    """argparse type for YYYY-MM-DD dates (only that form: ``date.fromisoformat`` also reads 20250415 and 2025-W16)."""
     try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"invalid date {one_line(value)!r} (expected YYYY-MM-DD)") from None
 
 
 def read_source(source: str, lang: str) -> bytes | None:

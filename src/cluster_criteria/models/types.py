@@ -66,7 +66,12 @@ def coerce_decimal(value: Any) -> Decimal:
     else:
         raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": type(value).__name__})
     _check_finite_and_sized(number)
-    return number
+    return _unsigned_zero(number)
+
+
+def _unsigned_zero(number: Decimal) -> Decimal:
+    """``-0`` (or ``-0.00``, or the float ``-0.0``) is zero: kept signed, it would print as "-0" in a report."""
+    return number.copy_abs() if number.is_zero() else number
 
 
 def _check_finite_and_sized(number: Decimal) -> None:
@@ -120,7 +125,7 @@ def _written_amount(value: str) -> Decimal:
             {"text": shown(value)},
         ) from None
     _check_finite_and_sized(number)
-    return to_yuan(number, unit or MoneyUnit.YUAN)
+    return to_yuan(_unsigned_zero(number), unit or MoneyUnit.YUAN)
 
 
 def _rate(value: Any) -> Decimal:
