@@ -641,3 +641,210 @@ class TestDatesAndYears:
         """``--as-of`` takes only YYYY-MM-DD: a usage error otherwise."""
         run = _cli("evaluate", str(EXAMPLE), "--as-of", as_of)
         assert run.returncode == 2 and "expected YYYY-MM-DD" in run.stderr
+
+
+class TestInProcess:
+    """The same safeguards called directly, where a subprocess cannot reach them (a closed or failing stream)."""
+
+    def test_write_output_to_a_closed_standard_output_says_so(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without standard output, writing the report raises the 'closed' message, and the final flush is skipped."""
+        from cluster_criteria.cli import _flush_standard_output
+        from cluster_criteria.cli.common import write_output
+        from cluster_criteria.cli.output_paths import OutputError
+
+        monkeypatch.setattr(sys, "stdout", None)
+        with pytest.raises(OutputError) as caught:
+            write_output("text", None)
+        assert caught.value.key == "stdout_closed" and "standard output is closed" in str(caught.value)
+        _flush_standard_output()  # nothing to flush, nothing raised
+
+    def test_a_failing_final_flush_is_an_output_error_and_a_broken_pipe_stays_one(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A full disk at the last flush becomes the message; a reader that went away is not an error to report."""
+        import errno
+        import io
+
+        from cluster_criteria.cli import _flush_standard_output
+        from cluster_criteria.cli.output_paths import OutputError
+
+        class Failing(io.StringIO):
+            def __init__(self, error: OSError) -> None:
+                super().__init__()
+                self.error = error
+
+            def flush(self) -> None:
+                raise self.error
+
+        monkeypatch.setattr(sys, "stdout", Failing(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))))
+        with pytest.raises(OutputError) as caught:
+            _flush_standard_output()
+        assert caught.value.message("zh") == f"无法写入文件 -：{os.strerror(errno.ENOSPC)}"
+        monkeypatch.setattr(sys, "stdout", Failing(BrokenPipeError()))
+        with pytest.raises(BrokenPipeError):
+            _flush_standard_output()
+
+    def test_main_turns_an_output_error_into_exit_two(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """``main`` prints the message in the command's language and returns 2."""
+        from cluster_criteria.cli import main
+
+        assert main(["rules", "--lang", "en", "--format", "json"]) == 0
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdout", None)
+        assert main(["evaluate", str(EXAMPLE), "--as-of", "2025-04-15", "--lang", "en"]) == 2
+        assert capsys.readouterr().err == "standard output is closed: the results have nowhere to go\n"
+        assert main(["evaluate-many", str(BATCH), "--as-of", "2025-04-15"]) == 2
+        assert "标准输出已关闭" in capsys.readouterr().err
+
+    def test_the_same_file_is_found_by_inode_by_resolved_path_and_through_standard_streams(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Every way two names can be one file, and the ways they are not."""
+        from cluster_criteria.cli.output_paths import check_outputs, output_conflict
+
+        source = tmp_path / "in.jsonl"
+        source.write_text("{}\n")
+        (tmp_path / "link").symlink_to(source)
+        (tmp_path / "loop").symlink_to(tmp_path / "loop")
+        assert output_conflict([str(source)], [str(tmp_path / "out")]) is None
+        assert output_conflict([str(source)], [str(tmp_path / "link")]) is not None
+        assert output_conflict([str(source)], [f"{tmp_path}/./in.jsonl"]) is not None
+        assert output_conflict([str(tmp_path / "loop")], [str(tmp_path / "loop")]) is not None  # compared as written
+        assert output_conflict([str(source)], ["-"]) is None  # "-" as an output is standard output, not a file
+        with source.open("rb") as stdin:
+            monkeypatch.setattr(sys, "stdin", stdin)
+            assert output_conflict(["-"], [str(source)]) is not None
+            assert output_conflict(["-"], [str(tmp_path / "other")]) is None
+        with source.open("ab") as stdout:
+            monkeypatch.setattr(sys, "stdout", stdout)
+            assert output_conflict([str(source)], [None]) is not None
+            assert output_conflict([str(tmp_path / "other")], [None]) is None
+        check_outputs([str(source)], [str(tmp_path / "out")], written_later=[None, str(tmp_path / "s.json")])
+
+    def test_unwritable_paths_are_found_without_writing(self, tmp_path: Path) -> None:
+        """A folder in the way, a missing folder, a read-only file or folder; a writable path passes."""
+        from cluster_criteria.cli.output_paths import unwritable
+
+        assert unwritable(str(tmp_path)) is not None
+        assert unwritable(str(tmp_path / "no" / "s.json")) is not None
+        assert unwritable(str(tmp_path / "s.json")) is None
+        existing = tmp_path / "existing.json"
+        existing.write_text("")
+        assert unwritable(str(existing)) is None
+        if os.geteuid() != 0:  # the superuser may write anything: permissions cannot be shown to refuse it
+            existing.chmod(0o444)
+            assert unwritable(str(existing)) is not None
+            locked = tmp_path / "locked"
+            locked.mkdir(mode=0o555)
+            assert unwritable(str(locked / "s.json")) is not None
+
+    def test_a_scenario_that_cannot_be_run_is_a_failure_with_its_reason(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Whatever goes wrong while running one scenario is its failure; the run goes on."""
+        from cluster_criteria.cli import main
+        from cluster_criteria.testing import scenarios
+
+        def broken(scenario: Any, rule_set: Any = None) -> Any:
+            raise RecursionError("maximum recursion depth exceeded")
+
+        (tmp_path / "a.toml").write_text(
+            'as_of = "2025-04-15"\n[[scenario]]\nname = "a"\nexpect = { outcome = "eligible" }\n'
+        )
+        monkeypatch.setattr(scenarios, "run_scenario", broken)
+        assert main(["test", str(tmp_path)]) == 1
+        out = capsys.readouterr().out
+        assert "FAIL  " in out and "cannot be run: RecursionError: maximum recursion depth exceeded" in out
+
+    def test_nesting_limits_of_scenarios_in_process(self, tmp_path: Path) -> None:
+        """The TOML reader's own recursion and the value depth limit, without a subprocess."""
+        from cluster_criteria.testing.scenarios import MAX_NESTING, ScenarioError, load_scenarios
+
+        head = 'as_of = "2025-04-15"\n[[scenario]]\nname = "n"\nexpect = { outcome = "eligible" }\n'
+        with pytest.raises(ScenarioError, match="nested too deeply"):
+            load_scenarios(
+                tmp_path / "a.toml", head + "[scenario.given]\nset = { x = " + "[" * 50_000 + "]" * 50_000 + " }\n"
+            )
+        deep = "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1)
+        with pytest.raises(ScenarioError, match=f"nested more than {MAX_NESTING} levels"):
+            load_scenarios(tmp_path / "b.toml", head + f"[scenario.given]\nset = {{ x = {deep} }}\n")
+        with pytest.raises(ScenarioError, match="more than 16 parts"):
+            load_scenarios(tmp_path / "c.toml", head + '[scenario.given]\nmissing = ["' + ".".join("a" * 20) + '"]\n')
+
+    def test_an_astral_format_character_is_a_surrogate_pair_in_json(self) -> None:
+        """U+E0001 (a tag character) is escaped as JSON's surrogate pair and read back as itself."""
+        assert json_safe('"\U000e0001"') == '"\\udb40\\udc01"'
+        assert json.loads(json_safe('"\U000e0001"')) == "\U000e0001"
+
+
+class TestWorkerWatchInProcess:
+    def test_the_watch_runs_as_a_daemon_thread(self) -> None:
+        """Started in this process for its own parent, it keeps watching (this process is nobody's orphan)."""
+        from cluster_criteria.worker_lifetime import exit_with_parent
+
+        watch = exit_with_parent(os.getpid())
+        assert watch.daemon and watch.is_alive()
+
+    def test_the_watch_sleeps_between_looks_and_counts_a_foreign_process_as_existing(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A process of another user (kill answers PermissionError) exists; the watch looks again after a pause."""
+        from cluster_criteria import worker_lifetime
+
+        def denied(pid: int, sig: int) -> None:
+            raise PermissionError(pid)
+
+        monkeypatch.setattr(worker_lifetime.os, "kill", denied)
+        assert worker_lifetime._exists(1)
+        pauses: list[float] = []
+
+        class Stop(Exception):
+            pass
+
+        def pause(seconds: float) -> None:
+            pauses.append(seconds)
+            raise Stop
+
+        monkeypatch.setattr(worker_lifetime.time, "sleep", pause)
+        with pytest.raises(Stop):
+            worker_lifetime._watch(os.getppid(), os.getpid())
+        assert pauses == [worker_lifetime.CHECK_EVERY_SECONDS]
+
+
+class TestBatchOutputInProcess:
+    def test_a_full_disk_a_missing_folder_and_two_outputs_on_one_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``evaluate-many`` in this process: each output error is exit 2 with its message."""
+        from cluster_criteria.cli import main
+
+        common = [str(BATCH), "--as-of", "2025-04-15", "--lang", "en"]
+        assert main(["evaluate-many", *common, "--output", "/dev/full"]) == 2
+        assert "cannot write /dev/full:" in capsys.readouterr().err
+        assert main(["evaluate-many", *common, "--output", str(tmp_path / "no" / "r.jsonl")]) == 2
+        assert "cannot write" in capsys.readouterr().err
+        same = str(tmp_path / "o.json")
+        assert main(["evaluate-many", *common, "--output", same, "--summary", same]) == 2
+        assert "one output would overwrite the other" in capsys.readouterr().err
+        assert main(["evaluate-many", *common, "--output", str(tmp_path / "r"), "--summary", str(tmp_path)]) == 2
+        assert not (tmp_path / "r").exists()
+
+    def test_a_reader_that_goes_away_ends_the_batch_quietly(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A closed pipe (``| head``) is not an error to report: exit 0, as before."""
+        import io
+
+        from cluster_criteria.cli import main
+
+        class ClosedPipe(io.BytesIO):
+            def write(self, data: Any) -> int:
+                raise BrokenPipeError
+
+        class Stdout(io.StringIO):
+            buffer = ClosedPipe()
+
+        monkeypatch.setattr(sys, "stdout", Stdout())
+        assert main(["evaluate-many", str(BATCH), "--as-of", "2025-04-15"]) == 0
