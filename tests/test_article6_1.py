@@ -133,10 +133,13 @@ class TestLeadingGrowth:
         assert geometric.status is Status.FAIL
         assert mean.status is Status.PASS
 
-    def test_the_geometric_method_needs_only_the_end_years(self) -> None:
-        """A missing middle year does not block geometric growth, but blocks the mean of ratios."""
+    def test_a_missing_middle_year_blocks_growth_under_either_method(self) -> None:
+        """The geometric rate reads only the ends, but the window is read whole: a gap is missing data."""
         builder = ApplicationBuilder().year(2023, leading_industry_output=None)
-        assert verdict_of(builder, "6.1").check("leading_output_growth").status is Status.PASS
+        geometric = verdict_of(builder, "6.1").check("leading_output_growth")
+        assert geometric.status is Status.INSUFFICIENT_DATA
+        assert geometric.missing == ("metrics[year=2023].leading_industry_output",)
+        assert "window.whole" in geometric.readings
         mean = verdict_of(builder, "6.1", growth_method="arithmetic_mean_of_ratios").check("leading_output_growth")
         assert mean.status is Status.INSUFFICIENT_DATA
         assert mean.missing == ("metrics[year=2023].leading_industry_output",)

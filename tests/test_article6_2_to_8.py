@@ -111,7 +111,7 @@ class TestArt6_2QualityEnterprises:
 
         derived = Designation(kind="little_giant", valid_from=dt.date(2024, 2, 29))
         stated = Designation(kind="little_giant", valid_from=dt.date(2024, 2, 29), valid_to=dt.date(2025, 1, 1))
-        assert designation_end(derived, 3) == (dt.date(2027, 2, 27), True)
+        assert designation_end(derived, 3) == (dt.date(2027, 2, 28), True)
         assert designation_end(stated, 3) == (dt.date(2025, 1, 1), False)
 
     def test_a_title_not_yet_valid_does_not_count(self) -> None:
@@ -344,17 +344,35 @@ class TestArt6_7InternationalCooperation:
 class TestArt6_8Governance:
     """（八）集群设立了（园区）管委会等运营管理机构……集群有明确的三年发展规划……"""
 
-    def test_a_named_body_and_met_items_pass(self) -> None:
-        """The base application names its management committee."""
+    def test_a_body_declared_set_up_and_met_items_pass(self) -> None:
+        """The base declares its management committee set up and names it; the name supports the answer."""
         verdict = verdict_of(ApplicationBuilder(), "6.8")
         assert verdict.status is Status.PASS
-        assert verdict.check("management_body").evidence == "示例经济开发区管理委员会"
+        check = verdict.check("6.8.management_body")
+        assert check.status is Status.PASS
+        assert ("cluster.management_body", "示例经济开发区管理委员会") in [(f.field, f.value) for f in check.figures]
+        assert "management_body.declared" in check.readings
 
-    def test_no_management_body_is_insufficient(self) -> None:
-        """Without a named body the first part lacks data."""
-        verdict = verdict_of(ApplicationBuilder().cluster(management_body=None), "6.8")
-        assert verdict.check("management_body").missing == ("cluster.management_body",)
+    def test_a_name_that_says_no_body_exists_does_not_pass(self) -> None:
+        """"暂未设立" in the name field with the item declared not met fails: the name is not proof."""
+        builder = ApplicationBuilder().cluster(management_body="暂未设立").answer("6.8.management_body", "not_met")
+        verdict = verdict_of(builder, "6.8")
+        assert verdict.check("6.8.management_body").status is Status.FAIL
+        assert verdict.status is Status.FAIL
+
+    def test_a_name_without_an_answer_lacks_data(self) -> None:
+        """A body named but the item unanswered is insufficient data, never a pass."""
+        builder = ApplicationBuilder().unanswered("6.8.management_body")
+        verdict = verdict_of(builder, "6.8")
+        assert verdict.check("6.8.management_body").missing == ("qualitative.6.8.management_body",)
         assert verdict.status is Status.INSUFFICIENT_DATA
+
+    def test_no_name_does_not_change_a_declared_answer(self) -> None:
+        """The name is supporting information: without it, a met answer with evidence still passes."""
+        verdict = verdict_of(ApplicationBuilder().cluster(management_body=None), "6.8")
+        check = verdict.check("6.8.management_body")
+        assert check.status is Status.PASS
+        assert all(f.field != "cluster.management_body" for f in check.figures)
 
     def test_no_three_year_plan_fails(self) -> None:
         """A plan declared not met fails 6(8)."""

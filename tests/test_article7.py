@@ -91,12 +91,37 @@ class TestArt7_2MajorAccidents:
         assert verdict.status is Status.INSUFFICIENT_DATA
         assert set(verdict.checks[0].missing) == {"incidents[0].serious_injuries", "incidents[0].direct_loss"}
 
-    def test_a_stated_grade_contradicted_by_figures_needs_review(self) -> None:
-        """Stated 一般 but 12 deaths: neither silently wins — a reviewer decides (both sides of the floor)."""
+    def test_figures_above_the_stated_grade_prevail(self) -> None:
+        """Stated 一般 but 12 deaths: the figures make it 重大, which excludes, and the note says the stated was lower."""
         builder = ApplicationBuilder().incident("safety", "2024-01-10", "ordinary", deaths=12)
-        verdict = verdict_of(builder, "7.2")
-        assert verdict.status is Status.NEEDS_REVIEW
-        assert "severity.conflict" in verdict.checks[0].readings
+        check = verdict_of(builder, "7.2").check("accidents.0")
+        assert check.status is Status.FAIL
+        assert "severity.figures_prevail" in check.readings
+        assert "申报等级为一般，低于按数字确定的等级" in check.note_zh
+        assert check.label_zh == "2024-01-10 发生重大安全事故"
+
+    def test_figures_just_below_the_floor_with_a_lower_stated_grade(self) -> None:
+        """Stated 一般, 9 deaths and the other figures given: 较大, below 重大 → not excluded, grade noted."""
+        builder = ApplicationBuilder().incident(
+            "safety", "2024-01-10", "ordinary", deaths=9, serious_injuries=0, direct_loss="0"
+        )
+        check = verdict_of(builder, "7.2").check("accidents.0")
+        assert check.status is Status.PASS
+        assert check.note_zh.startswith("等级：较大")
+
+    def test_figures_at_the_floor_with_some_missing_still_exclude(self) -> None:
+        """Ten deaths reach 重大 whatever the missing figures are."""
+        builder = ApplicationBuilder().incident("safety", "2024-01-10", "larger", deaths=10)
+        assert verdict_of(builder, "7.2").check("accidents.0").status is Status.FAIL
+
+    def test_a_stated_grade_above_complete_figures_needs_review(self) -> None:
+        """Stated 重大 with figures of a 一般 accident: the authority may have graded it up — a reviewer decides."""
+        builder = ApplicationBuilder().incident(
+            "safety", "2024-01-10", "major", deaths=0, serious_injuries=1, direct_loss="100000"
+        )
+        check = verdict_of(builder, "7.2").check("accidents.0")
+        assert check.status is Status.NEEDS_REVIEW
+        assert "severity.conflict" in check.readings
 
     def test_a_quality_accident_without_a_grade_is_insufficient(self) -> None:
         """Non-safety accidents take their grade as stated; none stated → insufficient data."""
@@ -163,3 +188,51 @@ class TestArt7_4MajorViolations:
     def test_no_violation_record_is_insufficient(self) -> None:
         """An omitted violations list is missing data."""
         assert verdict_of(ApplicationBuilder().without_violation_record(), "7.4").status is Status.INSUFFICIENT_DATA
+
+
+class TestFactsAfterTheAssessmentDate:
+    """Facts dated after the assessment date are not known on it, in every clause (docs/interpretation.md)."""
+
+    def test_a_later_violation_is_left_out_and_counted(self) -> None:
+        """Tax evasion dated 2026-01-01, assessed 2025-04-15: 7(4) passes and the check says one record was left out."""
+        builder = ApplicationBuilder().violation("tax_evasion", "2026-01-01")
+        check = verdict_of(builder, "7.4").check("violations.none")
+        assert check.status is Status.PASS
+        assert ("violations.after_assessment_date", 1) in [(f.field, f.value) for f in check.figures]
+        assert "另有1条记录日期晚于评估日" in check.note_zh
+
+    def test_a_later_accident_is_left_out_and_counted(self) -> None:
+        """A major accident the day after the assessment date: 7(2) passes, one record left out."""
+        builder = ApplicationBuilder().incident("safety", "2025-04-16", "major")
+        check = verdict_of(builder, "7.2").check("accidents.window")
+        assert check.status is Status.PASS
+        assert ("incidents.after_assessment_date", 1) in [(f.field, f.value) for f in check.figures]
+
+    def test_a_title_granted_after_the_assessment_date_does_not_count(self) -> None:
+        """A little giant from the day after the assessment date is not yet held on it."""
+        builder = (
+            ApplicationBuilder().without_designations().enterprise("甲有限公司", "little_giant", valid_from="2025-04-16")
+        )
+        assert verdict_of(builder, "6.2").check("top_designations").status is Status.FAIL
+
+
+class TestSummaryChecksAgreeWithTheirClause:
+    """The window check of 7(2) and 7(3) never reads 'none happened' when one did."""
+
+    def test_a_failing_accident_makes_the_summary_fail_with_a_true_label(self) -> None:
+        builder = ApplicationBuilder().incident("environmental", "2024-06-18", "major")
+        window = verdict_of(builder, "7.2").check("accidents.window")
+        assert window.status is Status.FAIL
+        assert window.label_zh.startswith("近三年发生过重大及以上")
+
+    def test_a_passing_record_keeps_the_negative_label(self) -> None:
+        builder = ApplicationBuilder().incident("environmental", "2024-06-18", "larger")
+        window = verdict_of(builder, "7.2").check("accidents.window")
+        assert window.status is Status.PASS
+        assert window.label_zh.startswith("近三年未发生重大及以上")
+
+    def test_a_failing_catalogue_class_is_stated_as_found(self) -> None:
+        builder = ApplicationBuilder().leading_industry(catalogue_status="restricted")
+        check = verdict_of(builder, "7.1").check("catalogue_status")
+        assert check.status is Status.FAIL
+        assert check.label_zh == "主导产业属于限制类产业"

@@ -161,7 +161,13 @@ class TestRulesExplainSchema:
         status, out, _ = _run(capsys, "explain", "art7(2)", "--format", "json", "--lang", "en")
         data = json.loads(out)
         assert status == EXIT_OK and data["rule_id"] == "7.2"
-        assert any("accident_severity_floor = major" in p for c in data["checks"] for p in c["parameters"])
+        assert any("accident_severity_floor = serious" in p for c in data["checks"] for p in c["parameters"])
+
+    def test_explain_in_chinese_names_parameters_in_chinese(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Enumerated parameter values are given in the language asked for, not as English ids."""
+        _, out, _ = _run(capsys, "explain", "7.2", "--lang", "zh")
+        assert "accident_severity_floor = 重大" in out
+        assert "安全事故、质量事故、环境污染事故" in out and "safety accident" not in out
 
     def test_explain_refuses_an_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Exit 2 for a rule the measures do not have."""

@@ -32,3 +32,30 @@ def test_the_examples_cover_every_outcome() -> None:
     """At least one eligible, one ineligible and one undecided example ship."""
     assert set(EXPECTED) <= {p.stem for p in EXAMPLES}
     assert set(EXPECTED.values()) == {"eligible", "ineligible", "undecided"}
+
+
+def _data(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_each_example_is_a_cluster_of_its_own_county(path: Path) -> None:
+    """Every enterprise of an example is registered in the example's county (credit code digits 3–8)."""
+    data = _data(path)
+    county = data["cluster"]["location"]["county_code"]  # type: ignore[index]
+    codes = [e["credit_code"] for e in data.get("enterprises") or []]  # type: ignore[attr-defined]
+    assert codes and all(code[2:8] == county for code in codes)
+
+
+def test_no_two_examples_share_enterprises_or_figures() -> None:
+    """Each example has its own firms and its own yearly figures, not another cluster's."""
+    names: dict[str, str] = {}
+    figures: dict[str, str] = {}
+    for path in EXAMPLES:
+        data = _data(path)
+        for enterprise in data.get("enterprises") or []:  # type: ignore[attr-defined]
+            assert names.setdefault(enterprise["name"], path.stem) == path.stem, enterprise["name"]
+        for year in data["metrics"]:  # type: ignore[attr-defined]
+            key = json.dumps({k: v for k, v in year.items() if k != "year"}, sort_keys=True)
+            assert figures.setdefault(key, path.stem) == path.stem, (path.stem, year["year"])

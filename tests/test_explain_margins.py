@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from cluster_criteria import Check, Status, evaluate
 from cluster_criteria.explain import MarginKind, margin_of
 from cluster_criteria.explain.locale import to_decimal
+from cluster_criteria.explain.sentences import margin_sentence
 from cluster_criteria.testing import ApplicationBuilder
 
 ASSESSED = dt.date(2025, 4, 15)
@@ -135,15 +136,43 @@ class TestGrowth:
         assert _check(beyond, "6.4", "sme_rd_growth").status is Status.PASS
 
 
+class TestMarginsFollowTheDecision:
+    def test_a_patent_growth_limit_of_44_point_1_is_shown_as_such(self) -> None:
+        """40 → 45 patents: the limit is 40 × 1.05² = 44.1, so 45 has 0.9 of headroom, not "exactly at 45"."""
+        builder = ApplicationBuilder().year(2022, valid_invention_patents=40).year(2023, valid_invention_patents=42)
+        check = _check(builder.year(2024, valid_invention_patents=45), "6.4", "patent_growth")
+        margin = margin_of(check)
+        assert margin is not None
+        assert margin.limit == Fraction(441, 10) and margin.gap == Fraction(9, 10) and margin.whole_limit == 45
+        sentence = margin_sentence(check, "zh")
+        assert "44.1件" in sentence and "多0.9件" in sentence and "按整数计至少45件" in sentence
+        assert "无余量" not in sentence
+
+    def test_one_patent_fewer_fails_as_the_whole_limit_says(self) -> None:
+        """44 < 44.1: not met, and the shortfall names the exact limit."""
+        builder = ApplicationBuilder().year(2022, valid_invention_patents=40).year(2023, valid_invention_patents=42)
+        check = _check(builder.year(2024, valid_invention_patents=44), "6.4", "patent_growth")
+        assert check.status is Status.FAIL
+        assert "44.1件" in margin_sentence(check, "zh")
+
+    def test_a_zero_middle_year_is_blamed_on_that_year(self) -> None:
+        """Mean of ratios with 2023 = 0: the missing growth base is the 2023 figure, not the 2022 one."""
+        builder = ApplicationBuilder().year(2023, valid_invention_patents=0)
+        check = _check(builder, "6.4", "patent_growth", growth_method="arithmetic_mean_of_ratios")
+        assert check.status is Status.INSUFFICIENT_DATA
+        assert check.missing == ("metrics[year=2023].valid_invention_patents",)
+
+
 class TestWholeNumbers:
     @FEW
     @given(st.integers(min_value=600_000, max_value=900_000))
     def test_the_patents_needed_per_ten_thousand_people_are_the_fewest_that_pass(self, people: int) -> None:
-        """The stated number of patents passes and one fewer fails."""
+        """The whole number of patents stated beside the exact limit passes, and one fewer fails."""
         builder = ApplicationBuilder().year(2024, employees=people)
         margin = margin_of(_check(builder, "6.4", "patents_per_10k"))
-        assert margin is not None and margin.limit.denominator == 1
-        needed = int(margin.limit)
+        assert margin is not None and margin.whole_limit is not None and margin.whole_limit.denominator == 1
+        assert margin.limit == Fraction(5 * people, 10_000)  # the exact limit the decision compares with
+        needed = int(margin.whole_limit)
         assert (
             _check(builder.year(2024, valid_invention_patents=needed), "6.4", "patents_per_10k").status is Status.PASS
         )

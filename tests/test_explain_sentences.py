@@ -97,7 +97,7 @@ class TestFailingFigures:
             ApplicationBuilder().year(2024, valid_invention_patents=330), "6.4", "patent_growth", "zh"
         ) == (
             "有效发明专利年均增长率（水平法）：2022年300件、2023年330件、2024年330件；(330 ÷ 300)^(1/2) − 1 = 4.88%，低于5%，不符合",
-            "差额：其余年份不变时，2024年有效发明专利至少需331件，差1件",
+            "差额：其余年份不变时，2024年有效发明专利至少需330.75件，差0.75件（按整数计至少331件）",
         )
 
     def test_too_few_titled_enterprises_says_how_many_more_are_needed(self) -> None:
@@ -124,7 +124,7 @@ class TestDeclarationsAndGaps:
         """Met qualitative items are declarations with their evidence."""
         zh, _ = _sentences(ApplicationBuilder(), "6.3", "6.3.chain_layout", "zh")
         en, _ = _sentences(ApplicationBuilder(), "6.3", "6.3.chain_layout", "en")
-        assert zh == "集群产业链布局合理：申报方声明已达到，依据申报方声明认定；证明材料：申报书附件，符合"
+        assert zh == "集群产业链布局合理：申报方声明已达到，依据申报方声明视为达到；证明材料：申报书附件，符合"
         assert en == (
             "The cluster's industrial chain is well laid out — declared met by the applicant; rests on that "
             "declaration; evidence: 申报书附件: met"
@@ -162,7 +162,9 @@ class TestReportExplanation:
         explanation = explain(_report(ApplicationBuilder()), "zh")
         assert [v.citation for v in explanation.verdicts][:2] == ["第六条第（一）项", "第六条第（二）项"]
         assert len(explanation.verdicts) == 12
-        assert all(v.clause_text and v.status_word == "符合" for v in explanation.verdicts)
+        assert all(v.clause_text and v.status_word == "符合" for v in explanation.verdicts[:8])
+        # Art. 7 names situations that must not exist: their status says the situation is not present.
+        assert all(v.clause_text and v.status_word == "不存在该情形" for v in explanation.verdicts[8:])
         assert explanation.assessment_date_text == "2025年4月15日"
         assert explanation.outcome_word == "符合基本条件"
 

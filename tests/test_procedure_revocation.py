@@ -7,10 +7,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
+from cluster_criteria.errors import ApplicationError
 from cluster_criteria.evaluation import evaluate
 from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
-from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE
+from cluster_criteria.procedure.revocation import change_filing_deadline
+from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.verdicts import Status, Verdict
 from procedure_support import DESIGNATED, record
@@ -88,11 +93,52 @@ class TestGround2FalseApplicationOrViolations:
         """findings: [] declares none."""
         assert ground("14.2", record()).status is Status.PASS
 
-    @pytest.mark.parametrize("kind", ["false_application", "violation"])
-    def test_a_finding_meets_the_ground(self, kind: str) -> None:
-        """发现虚假申报或存在违法违规行为."""
-        rec = record(findings=[{"kind": kind, "date": "2025-05-01"}])
-        assert ground("14.2", rec).status is Status.FAIL
+    @pytest.mark.parametrize(("found", "status"), [(DESIGNATED, Status.FAIL), (DESIGNATED - DAY, Status.NEEDS_REVIEW)])
+    def test_a_false_application_counts_from_the_day_it_is_found(self, found: dt.date, status: Status) -> None:
+        """Found on the designation date: met. Found the day before, and designated all the same: a reviewer decides
+        (it no longer revokes by itself, as the other grounds count from designation too)."""
+        rec = record(findings=[{"kind": "false_application", "date": found.isoformat()}])
+        verdict = ground("14.2", rec)
+        assert verdict.status is status
+        assert "findings.false_application_found" in verdict.readings
+
+    def test_a_false_application_made_before_designation_and_found_after_it_meets_the_ground(self) -> None:
+        """The false application necessarily precedes the designation it obtained: the finding date counts."""
+        finding = {"kind": "false_application", "conduct_date": "2024-04-20", "date": "2025-05-01"}
+        verdict = ground("14.2", record(findings=[finding]))
+        assert verdict.status is Status.FAIL
+        assert "认定后发现虚假申报" in verdict.checks[0].note_zh
+
+    @pytest.mark.parametrize(
+        ("conduct", "status"), [(DESIGNATED, Status.FAIL), (DESIGNATED - DAY, Status.NEEDS_REVIEW)]
+    )
+    def test_a_violation_counts_from_the_day_of_the_conduct(self, conduct: dt.date, status: Status) -> None:
+        """Conduct on the designation date, found later: met. Conduct the day before: Art. 7(4)'s concern, to review."""
+        finding = {"kind": "violation", "conduct_date": conduct.isoformat(), "date": "2025-05-01"}
+        verdict = ground("14.2", record(findings=[finding]))
+        assert verdict.status is status
+        assert "findings.violation_conduct" in verdict.readings
+        figures = {f.field: f.value for f in verdict.checks[0].figures}
+        assert figures["findings[0].conduct_date"] == conduct.isoformat()
+        assert figures["findings[0].date"] == "2025-05-01"
+
+    def test_a_violation_without_the_date_of_the_conduct_is_insufficient_data(self) -> None:
+        """Found after designation, conduct date unknown: it may predate the designation."""
+        verdict = ground("14.2", record(findings=[{"kind": "violation", "date": "2025-05-01"}]))
+        assert verdict.status is Status.INSUFFICIENT_DATA
+        assert verdict.checks[0].missing == ("findings[0].conduct_date",)
+
+    def test_a_violation_after_designation_found_after_the_date_asked_about_is_not_known(self) -> None:
+        """Conduct 2025-03-01, found 2025-07-01: on 2025-06-30 nothing has been found."""
+        finding = {"kind": "violation", "conduct_date": "2025-03-01", "date": "2025-07-01"}
+        assert ground("14.2", record(findings=[finding]), dt.date(2025, 6, 30)).status is Status.PASS
+        assert ground("14.2", record(findings=[finding]), dt.date(2025, 7, 1)).status is Status.FAIL
+
+    def test_a_finding_cannot_precede_its_conduct(self) -> None:
+        """Found 2025-01-01 for conduct of 2025-02-01: refused on loading, naming both fields."""
+        with pytest.raises(ApplicationError) as caught:
+            record(findings=[{"kind": "violation", "conduct_date": "2025-02-01", "date": "2025-01-01"}])
+        assert "conduct_date" in caught.value.render("zh") and "findings" in caught.value.render("en")
 
     def test_a_finding_after_the_date_asked_about_is_not_known_yet(self) -> None:
         """On 2025-04-30 the finding of 2025-05-01 has not been made."""
@@ -135,18 +181,51 @@ class TestGround4MajorChanges:
         entry = {"kind": "leading_industry", "date": date, **({"filed_on": filed_on} if filed_on else {})}
         return record(changes=[entry])
 
-    def test_a_change_filed_by_the_due_date_of_that_years_report_does_not_meet_the_ground(self) -> None:
-        """Changed 2025-02-10, filed 2026-03-31 (the due date of the report on 2025)."""
-        assert ground("14.4", self.change("2026-03-31"), dt.date(2026, 6, 1)).status is Status.PASS
+    def test_a_change_filed_by_the_first_due_date_after_it_does_not_meet_the_ground(self) -> None:
+        """Changed 2025-02-10: the next yearly report is due 2025-03-31; re-filed that day, in time."""
+        verdict = ground("14.4", self.change("2025-03-31"), dt.date(2026, 6, 1))
+        assert verdict.status is Status.PASS
+        assert "changes.next_due_date" in verdict.readings
 
     def test_a_change_filed_the_day_after_that_due_date_meets_the_ground(self) -> None:
-        """Filed 2026-04-01: late."""
-        assert ground("14.4", self.change("2026-04-01"), dt.date(2026, 6, 1)).status is Status.FAIL
+        """Re-filed 2025-04-01: late."""
+        assert ground("14.4", self.change("2025-04-01"), dt.date(2026, 6, 1)).status is Status.FAIL
+
+    def test_a_change_of_january_filed_in_late_march_of_the_next_year_meets_the_ground(self) -> None:
+        """The issue's case: changed in January 2025, filed 2026-03-25 — fourteen months: not 及时 by default."""
+        rec = self.change("2026-03-25", date="2025-01-15")
+        verdict = ground("14.4", rec, dt.date(2026, 4, 15))
+        assert verdict.status is Status.FAIL
+        assert "2025-03-31" in verdict.checks[0].label_zh
+
+    def test_the_old_reading_lets_that_change_pass_and_is_still_available(self) -> None:
+        """changes.by_next_report: the due date of the report on 2025, 2026-03-31."""
+        rec = self.change("2026-03-25", date="2025-01-15")
+        verdict = ground("14.4", rec, dt.date(2026, 4, 15), change_filing=ChangeFiling.REPORT_ON_ITS_YEAR)
+        assert verdict.status is Status.PASS and verdict.readings == ("changes.by_next_report",)
 
     def test_an_unfiled_change_is_open_until_the_deadline_and_met_after_it(self) -> None:
-        """Not filed: needs review on 2026-03-31, fails on 2026-04-01."""
-        assert ground("14.4", self.change(), dt.date(2026, 3, 31)).status is Status.NEEDS_REVIEW
-        assert ground("14.4", self.change(), dt.date(2026, 4, 1)).status is Status.FAIL
+        """Not filed: needs review on 2025-03-31, fails on 2025-04-01."""
+        assert ground("14.4", self.change(), dt.date(2025, 3, 31)).status is Status.NEEDS_REVIEW
+        assert ground("14.4", self.change(), dt.date(2025, 4, 1)).status is Status.FAIL
+
+    @pytest.mark.parametrize(("filed", "status"), [("2025-04-19", Status.PASS), ("2025-04-20", Status.FAIL)])
+    def test_a_change_shortly_before_a_due_date_is_given_thirty_days(self, filed: str, status: Status) -> None:
+        """Changed 2025-03-20, eleven days before the due date: re-filed by 2025-04-19 (30 days) is in time."""
+        assert ground("14.4", self.change(filed, date="2025-03-20"), dt.date(2025, 6, 1)).status is status
+
+    @pytest.mark.parametrize(("filed", "status"), [("2026-03-31", Status.PASS), ("2026-04-01", Status.FAIL)])
+    def test_a_change_just_after_a_due_date_waits_for_the_next_one(self, filed: str, status: Status) -> None:
+        """Changed 2025-04-01: the next due date is 2026-03-31, 364 days later — less than a year."""
+        assert ground("14.4", self.change(filed, date="2025-04-01"), dt.date(2026, 6, 1)).status is status
+
+    @given(st.dates(dt.date(2024, 6, 28), dt.date(2040, 12, 31)))
+    def test_no_change_may_stay_unreported_for_a_year_by_default(self, changed: dt.date) -> None:
+        """Whatever the day of the change, the default deadline falls within a year of it and at least 30 days on."""
+        deadline, reading = change_filing_deadline(changed)
+        assert reading == "changes.next_due_date"
+        assert changed + dt.timedelta(days=30) <= deadline < changed + relativedelta(years=1)
+        assert deadline == changed + dt.timedelta(days=30) or (deadline.month, deadline.day) == (3, 31)
 
     def test_a_filing_period_in_days_can_replace_the_default_reading(self) -> None:
         """With 30 days: filed on day 30 passes, on day 31 fails."""
@@ -181,6 +260,51 @@ class TestGround5EventsAfterDesignation:
         verdict = ground("14.5", rec)
         assert verdict.status is status
         assert "severity.production_safety" in verdict.readings
+
+    def test_three_deaths_stated_ordinary_is_a_larger_accident_and_says_the_stated_grade_was_lower(self) -> None:
+        """The issue's case: 3 deaths stated 一般 — the figures give 较大, so the ground is met (no longer undecided)."""
+        verdict = ground("14.5", self.incident(severity="ordinary", deaths=3, serious_injuries=0, direct_loss="50万元"))
+        check = verdict.checks[0]
+        assert verdict.status is Status.FAIL
+        assert "revocation.figures_grade" in verdict.readings
+        assert "申报等级为一般，低于伤亡和损失数据对应的等级" in check.note_zh
+        assert "死亡3人" in check.note_zh and "直接经济损失50万元" in check.note_zh
+        assert "stated grade, ordinary, is lower than the figures give" in check.note_en
+        assert {f.field: f.value for f in check.figures}["incidents[0].deaths"] == 3
+
+    @pytest.mark.parametrize(
+        ("figures", "status"),
+        [
+            ({"deaths": 2, "serious_injuries": 9, "direct_loss": "999.99万元"}, Status.PASS),
+            ({"deaths": 3, "serious_injuries": 9, "direct_loss": "999.99万元"}, Status.FAIL),
+            ({"deaths": 2, "serious_injuries": 10, "direct_loss": "999.99万元"}, Status.FAIL),
+            ({"deaths": 2, "serious_injuries": 9, "direct_loss": "1000万元"}, Status.FAIL),
+        ],
+    )
+    def test_each_figure_decides_at_the_larger_limit_whatever_the_stated_grade(
+        self, figures: dict[str, Any], status: Status
+    ) -> None:
+        """Stated 一般: 3 deaths, 10 serious injuries or 1000万元 each reach 较大; one below each does not."""
+        assert ground("14.5", self.incident(severity="ordinary", **figures)).status is status
+
+    def test_figures_above_the_stated_grade_decide_even_when_one_is_missing(self) -> None:
+        """3 deaths with the loss unknown: at least 较大, which already meets the floor."""
+        verdict = ground("14.5", self.incident(severity="ordinary", deaths=3))
+        assert verdict.status is Status.FAIL
+        assert "较大及以上" in verdict.checks[0].note_zh
+
+    def test_a_stated_grade_above_complete_figures_goes_to_review(self) -> None:
+        """Stated 较大, one death and a small loss: the figures say 一般; a reviewer decides, nothing is silent."""
+        verdict = ground("14.5", self.incident(severity="larger", deaths=1, serious_injuries=0, direct_loss="10万元"))
+        assert verdict.status is Status.NEEDS_REVIEW
+        assert "severity.conflict" in verdict.readings
+        assert "申报等级较大，按伤亡和损失推定为一般" in verdict.checks[0].note_zh
+
+    def test_other_kinds_of_accident_keep_their_stated_grade(self) -> None:
+        """The production-safety table grades safety accidents only: a quality accident stated 一般 stays 一般."""
+        verdict = ground("14.5", self.incident(kind="quality", severity="ordinary", deaths=3))
+        assert verdict.status is Status.PASS
+        assert "revocation.figures_grade" not in verdict.readings
 
     def test_art_14_5_is_stricter_than_art_7_2_for_the_same_accident(self) -> None:
         """A 较大 accident leaves Art. 7(2) passing but revokes under Art. 14(5)."""

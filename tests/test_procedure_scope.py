@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from cluster_criteria.models import Location
-from cluster_criteria.procedure import Role, bodies_for, check_scope
+from cluster_criteria.procedure import Role, TransitionRefusedError, bodies_for, check_scope, load_record
+from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE, MeihekouRecommender
 from cluster_criteria.verdicts import Status
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def at(county_code: str, county: str, prefecture: str) -> Location:
@@ -88,21 +94,52 @@ class TestBodies:
         assert bodies.province.role is Role.PROVINCE
         assert bodies.applicant.name_zh == "磐石市中小企业主管部门"
 
-    def test_meihekou_recommends_for_itself(self) -> None:
-        """The province deals with 梅河口市 as with a prefecture, not through 通化市."""
-        bodies = bodies_for(at("220581", "梅河口市", "通化市"))
-        assert bodies.recommender.division is not None and bodies.recommender.division.code == "220581"
+    def test_meihekou_may_be_recommended_by_itself_or_by_tonghua_by_default(self) -> None:
+        """Both readings are defensible: by default either body may recommend, and the verdict says which reading."""
+        result = check_scope(at("220581", "梅河口市", "通化市"))
+        assert [d.code for d in result.bodies.recommender.divisions] == ["220581", "220500"]
+        check = result.bodies_verdict.check("scope.recommender")
+        assert check.status is Status.PASS
+        assert check.readings == ("scope.meihekou_recommender_either",)
+        assert check.note_zh == "梅河口市或通化市中小企业主管部门（按“梅河口市或通化市均可审核推荐”的口径）"
+        assert "either 梅河口市 or 通化市 may recommend" in check.note_en
+        assert "scope.meihekou_recommender_either" in result.bodies_verdict.readings
+
+    @pytest.mark.parametrize(
+        ("reading", "code", "words"),
+        [(MeihekouRecommender.OWN, "220581", "自行审核推荐"), (MeihekouRecommender.TONGHUA, "220500", "由通化市")],
+    )
+    def test_meihekou_under_each_other_reading_has_one_recommender(
+        self, reading: MeihekouRecommender, code: str, words: str
+    ) -> None:
+        """OWN: 梅河口市 alone (the province deals with it directly). TONGHUA: 通化市 alone (所在市 by the codes)."""
+        params = dataclasses.replace(JILIN_2024_PROCEDURE, meihekou_recommender=reading)
+        result = check_scope(at("220581", "梅河口市", "梅河口市"), params=params)
+        assert [d.code for d in result.bodies.recommender.divisions] == [code]
+        check = result.bodies_verdict.check("scope.recommender")
+        assert check.readings == (reading.reading,) and words in check.note_zh
+
+    def test_another_county_of_tonghua_is_recommended_by_tonghua_alone(self) -> None:
+        """The reading concerns 梅河口市 only: 集安市 is recommended by 通化市 under every reading."""
+        bodies = bodies_for(at("220582", "集安市", "通化市"))
+        assert [d.code for d in bodies.recommender.divisions] == ["220500"] and not bodies.recommender.reading
 
     def test_changbaishan_recommends_for_clusters_placed_under_it(self) -> None:
         """The committee is the recommending body when the location names it."""
         bodies = bodies_for(at("220621", "抚松县", "长白山管委会"))
         assert bodies.recommender.division is not None and bodies.recommender.division.name == "长白山管委会"
 
-    def test_a_zone_leaves_the_applicant_to_be_confirmed(self) -> None:
-        """A development zone is not a county: the applicant cannot be read from the code."""
+    def test_a_zone_leaves_the_applicant_to_be_confirmed_and_says_why(self) -> None:
+        """A development zone is not a county: the table names its prefecture, not the county it lies in."""
         result = check_scope(at("220171", "长春经济技术开发区", "长春市"))
         assert result.bodies.applicant.division is None
-        assert result.bodies_verdict.check("scope.applicant").status is Status.NEEDS_REVIEW
+        assert result.bodies.applicant.zone is not None and result.bodies.applicant.zone.code == "220171"
+        assert result.bodies.applicant.within is not None and result.bodies.applicant.within.code == "220100"
+        check = result.bodies_verdict.check("scope.applicant")
+        assert check.status is Status.NEEDS_REVIEW
+        assert check.readings == ("scope.zone_review",)
+        assert "区划代码表不能确定是哪一个（应为长春市辖区内的县级区划），须人工确认" in check.note_zh
+        assert "the table cannot tell (one of 长春市's)" in check.note_en
 
     def test_an_unknown_code_gives_no_bodies_and_fails(self) -> None:
         """Nobody can apply for a place outside the table."""
@@ -114,3 +151,13 @@ class TestBodies:
         location, bodies = check_scope(at("220284", "磐石市", "吉林市")).verdicts
         assert (location.citation_zh, bodies.citation_zh) == ("第二条", "第九条")
         assert "县级区划范围内" in bodies.text
+
+
+def test_a_record_recommended_by_meihekou_loads_by_default_and_is_refused_under_the_tonghua_reading() -> None:
+    """The example record's history has 梅河口市 accept and recommend: fine by default, refused when 通化市 must."""
+    source = (ROOT / "examples" / "records" / "in-good-standing-meihekou-pharmaceuticals.json").read_bytes()
+    assert load_record(source).history is not None
+    tonghua = dataclasses.replace(JILIN_2024_PROCEDURE, meihekou_recommender=MeihekouRecommender.TONGHUA)
+    with pytest.raises(TransitionRefusedError) as caught:
+        load_record(source, tonghua)
+    assert "通化市中小企业主管部门" in caught.value.render("zh")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -18,6 +19,7 @@ from cluster_criteria.procedure import (
     bodies_for,
     history_from_json,
 )
+from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE, MeihekouRecommender
 
 PANSHI = bodies_for(Location(prefecture="吉林市", county="磐石市", county_code="220284"))
 COUNTY = Actor(role=Role.COUNTY, division="220284", name="磐石市工业和信息化局")
@@ -95,14 +97,28 @@ class TestAllowedSteps:
         workflow = do(do(Workflow(PANSHI), Action.SUBMIT, START), Action.ACCEPT, START)
         assert workflow.stage is Stage.ACCEPTED
 
-    def test_meihekou_recommends_through_its_own_department(self) -> None:
-        """The province-administered city accepts and recommends for itself."""
-        bodies = bodies_for(Location(prefecture="通化市", county="梅河口市", county_code="220581"))
+    @pytest.mark.parametrize(
+        ("reading", "accepted", "refused"),
+        [
+            (MeihekouRecommender.EITHER, ("梅河口市", "220500"), ("吉林市",)),
+            (MeihekouRecommender.OWN, ("220581",), ("通化市", "吉林市")),
+            (MeihekouRecommender.TONGHUA, ("通化市",), ("梅河口市", "吉林市")),
+        ],
+    )
+    def test_meihekou_is_recommended_by_the_body_the_chosen_reading_names(
+        self, reading: MeihekouRecommender, accepted: tuple[str, ...], refused: tuple[str, ...]
+    ) -> None:
+        """By default 梅河口市 or 通化市 may accept and recommend; each other reading admits one of them only."""
+        params = dataclasses.replace(JILIN_2024_PROCEDURE, meihekou_recommender=reading)
+        bodies = bodies_for(Location(prefecture="通化市", county="梅河口市", county_code="220581"), params=params)
         workflow = Workflow(bodies).step(Action.SUBMIT, START, Actor(role=Role.COUNTY, division="220581"))
-        accepted = workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division="梅河口市"))
-        assert accepted.stage is Stage.ACCEPTED
-        with pytest.raises(TransitionRefusedError):
-            workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division="通化市"))
+        for division in accepted:
+            step = workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division=division))
+            assert step.stage is Stage.ACCEPTED
+        for division in refused:
+            with pytest.raises(TransitionRefusedError) as caught:
+                workflow.step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division=division))
+            assert caught.value.problems[0].code == "cc_wrong_actor"
 
 
 class TestRefusedSteps:
@@ -188,3 +204,68 @@ class TestHistory:
         """The recorded event keeps the actor, the date and the reasons."""
         event = reach(Stage.NOT_RECOMMENDED).history[-1]
         assert event.actor == CITY and event.date == START + dt.timedelta(days=1) and event.reasons
+
+
+class TestApplicantOfAZone:
+    """Art. 9 for a cluster placed in a development zone: the table names the zone's prefecture, not its county."""
+
+    ZONE = bodies_for(Location(prefecture="长春市", county="长春经济技术开发区", county_code="220171"))
+
+    def submit(self, division: str) -> Workflow:
+        return Workflow(self.ZONE).step(Action.SUBMIT, START, Actor(role=Role.COUNTY, division=division))
+
+    def test_a_county_of_another_prefecture_is_refused(self) -> None:
+        """The issue's case: 长春经开区 (220171) submitted by 延吉市 (222401) is refused, naming both prefectures."""
+        with pytest.raises(TransitionRefusedError) as caught:
+            self.submit("222401")
+        problem = caught.value.problems[0]
+        assert problem.code == "cc_wrong_actor" and problem.path == "history[0]"
+        assert "长春经济技术开发区位于长春市，延吉市属于延边朝鲜族自治州" in problem.message_zh
+        assert "lies in 长春市; 延吉市 is in 延边朝鲜族自治州" in problem.message_en
+
+    def test_a_county_of_the_zones_prefecture_is_accepted_for_review_never_silently(self) -> None:
+        """朝阳区 (220104) is in 长春市: the step stands, and the workflow says a person must confirm it."""
+        workflow = self.submit("220104")
+        assert workflow.stage is Stage.SUBMITTED
+        assert workflow.needs_review
+        (point,) = workflow.open_points
+        assert (point.path, point.action) == ("history[0]", Action.SUBMIT)
+        assert "须人工确认集群位于朝阳区" in point.reason_zh and "长春市" in point.reason_zh
+        assert "confirm that the cluster lies in 朝阳区" in point.reason_en
+
+    def test_the_open_point_survives_the_later_steps_and_a_replay(self) -> None:
+        """Accepting and recommending by 长春市 are confirmed; the submission's point stays open through replay."""
+        workflow = self.submit("220104").step(Action.ACCEPT, START, Actor(role=Role.PREFECTURE, division="220100"))
+        assert [p.index for p in workflow.open_points] == [0]
+        replayed = Workflow.replay(workflow.history, self.ZONE)
+        assert replayed.open_points == workflow.open_points
+
+    def test_the_zones_own_department_is_open_as_well(self) -> None:
+        """A zone is not a county: whether its own department may apply is for a person to confirm."""
+        (point,) = self.submit("220171").open_points
+        assert "其主管部门能否作为申报主体须人工确认" in point.reason_zh
+
+    @pytest.mark.parametrize(("division", "words"), [("220100", "不是县（市、区）"), ("某开发区", "不在吉林省区划代码表中")])
+    def test_a_unit_that_is_not_a_county_or_not_in_the_table_is_refused(self, division: str, words: str) -> None:
+        """长春市 itself, or a name the table does not know, cannot be the county applicant."""
+        with pytest.raises(TransitionRefusedError) as caught:
+            self.submit(division)
+        assert words in caught.value.problems[0].message_zh
+
+    def test_a_county_cluster_has_no_open_point(self) -> None:
+        """磐石市's own department: confirmed by the code."""
+        workflow = Workflow(PANSHI).step(Action.SUBMIT, START, COUNTY)
+        assert not workflow.needs_review and workflow.open_points == ()
+
+    def test_a_cluster_whose_code_is_unknown_leaves_every_county_open(self) -> None:
+        """220199 is in no table: whoever submits, a person must confirm it."""
+        unknown = bodies_for(Location(prefecture="长春市", county="某区", county_code="220199"))
+        workflow = Workflow(unknown).step(Action.SUBMIT, START, COUNTY)
+        assert workflow.needs_review and "无法由集群的区划代码确定" in workflow.open_points[0].reason_zh
+
+    def test_matches_is_true_only_for_a_confirmed_actor(self) -> None:
+        """Body.matches never says yes for an actor the table cannot confirm."""
+        applicant = self.ZONE.applicant
+        assert not applicant.matches(Actor(role=Role.COUNTY, division="220104"))
+        assert not applicant.matches(Actor(role=Role.COUNTY, division="222401"))
+        assert PANSHI.applicant.matches(COUNTY)

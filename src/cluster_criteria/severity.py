@@ -18,8 +18,11 @@ __all__ = ["Grading", "grade"]
 class Grading:
     """What can be said of an incident's grade.
 
-    The grade lies between ``lower_bound`` and ``upper_bound`` (``None``: not bounded by what is known);
-    ``conflict`` names a disagreement between the stated and the derived grade, ``missing`` the figures not given.
+    The grade lies between ``lower_bound`` and ``upper_bound`` (``None``: not bounded by what is known).
+    ``basis`` says where it comes from: ``stated`` (the grade given), ``derived`` (from casualties and loss, none
+    stated), ``figures_above_stated`` (the figures reach a higher grade than the one stated, and theirs applies),
+    ``conflict`` (a grade stated above what complete figures give: left to a reviewer) or ``unknown``.
+    ``missing`` names the figures not given.
     """
 
     lower_bound: Severity | None
@@ -41,6 +44,41 @@ class Grading:
         if self.upper_bound is not None and not self.upper_bound.at_least(floor):
             return False
         return None
+
+    def note(self, lang: str) -> str:
+        """The grade and what it rests on, in ``lang`` (``zh`` or ``en``)."""
+        zh = lang.startswith("zh")
+        found = self.lower_bound
+        if found is None:
+            return "等级未知" if zh else "grade unknown"
+        grade_words = found.zh if zh else found.en
+        if self.lower_bound is not self.upper_bound and self.upper_bound is None:
+            grade_words = f"{grade_words}及以上" if zh else f"{grade_words} or worse"
+        stated = self.stated.label(lang) if self.stated else ""
+        derived = self.derived.label(lang) if self.derived else ""
+        if zh:
+            basis = {
+                "stated": "按申报等级",
+                "derived": "按伤亡人数和直接经济损失确定",
+                "figures_above_stated": (
+                    f"按伤亡人数和直接经济损失确定；申报等级为{stated}，低于按数字确定的等级，以数字为准"
+                ),
+                "conflict": f"申报等级为{stated}，高于按伤亡人数和直接经济损失确定的{derived}，需人工复核",
+            }[self.basis]
+            if self.basis == "conflict":
+                return f"等级：{derived}至{stated}之间（{basis}）"
+            return f"等级：{grade_words}（{basis}）"
+        basis = {
+            "stated": "as stated",
+            "derived": "from casualties and direct loss",
+            "figures_above_stated": f"from casualties and direct loss; the stated grade, {stated}, is lower than "
+            "the figures give, and the figures prevail",
+            "conflict": f"the stated grade, {stated}, is higher than the {derived} that casualties and direct loss "
+            "give; left to a reviewer",
+        }[self.basis]
+        if self.basis == "conflict":
+            return f"grade: between {derived} and {stated} ({basis})"
+        return f"grade: {grade_words} ({basis})"
 
 
 if TYPE_CHECKING:
@@ -71,7 +109,12 @@ def _derived(incident: Incident, params: Parameters) -> tuple[Severity, bool, tu
 
 
 def grade(incident: Incident, params: Parameters) -> Grading:
-    """Grade an incident; ``basis`` is ``stated``, ``derived`` or ``unknown``."""
+    """Grade an incident (docs/interpretation.md, "Severity").
+
+    A production-safety accident with casualty or loss figures takes the highest grade any one figure reaches
+    whenever that is above the stated grade; figures not given could only raise it further. Other incidents keep
+    the grade stated.
+    """
     has_figures = any(v is not None for v in (incident.deaths, incident.serious_injuries, incident.direct_loss))
     if incident.kind is not IncidentKind.SAFETY or not has_figures:
         if incident.severity is None:
@@ -79,13 +122,23 @@ def grade(incident: Incident, params: Parameters) -> Grading:
         return _grading(incident.severity, incident.severity, "stated")
     derived, complete, missing = _derived(incident, params)
     stated = incident.severity
+    upper = derived if complete else None
     if stated is None:
-        return _grading(derived, derived if complete else None, "derived", missing=missing)
-    if derived.rank > stated.rank or (complete and derived is not stated):
-        low, high = sorted((derived, stated), key=lambda s: s.rank)
+        return _grading(derived, upper, "derived", missing=missing, derived=derived)
+    if derived.rank > stated.rank:
         return _grading(
-            low,
-            high,
+            derived,
+            upper,
+            "figures_above_stated",
+            conflict=f"stated {stated.value}, figures give {derived.value}",
+            missing=missing,
+            stated=stated,
+            derived=derived,
+        )
+    if complete and derived is not stated:
+        return _grading(
+            derived,
+            stated,
             "conflict",
             conflict=f"stated {stated.value}, figures give {derived.value}",
             stated=stated,

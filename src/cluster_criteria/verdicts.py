@@ -124,6 +124,8 @@ class Verdict:
     status: Status
     checks: tuple[Check, ...]
     readings: tuple[str, ...] = ()
+    # The clause names a situation that must not exist (Art. 7): passing means the situation is not present.
+    exclusion: bool = False
 
     def check(self, check_id: str) -> Check:
         for candidate in self.checks:

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         for item in data["qualitative_items"]:
             group = f" [{('任选其一' if zh else 'alternative')}: {item['group']}]" if item["group"] else ""
             lines.append(f"  - {item['id']}: {item['text']}{group}")
-    lines += ["", ("适用的解释" if zh else "Readings applied") + heading]
+    lines += ["", ("适用口径" if zh else "Readings applied") + heading]
     for reading in data["readings"]:
         lines.append(f"  - {reading['id']}: {reading['title']}")
         lines.append(f"      {reading['explanation']}")

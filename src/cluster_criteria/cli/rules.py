@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     lines = ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in (header, *rows)]
     lines.append("")
     lines.append(
-        "cluster-criteria explain RULE_ID 查看条文、检查、参数和解释"
+        "cluster-criteria explain RULE_ID 查看条文、检查、参数和适用口径"
         if zh
         else "cluster-criteria explain RULE_ID shows a rule's clause, checks, parameters and readings"
     )

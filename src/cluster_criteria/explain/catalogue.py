@@ -10,6 +10,7 @@ import fnmatch
 from dataclasses import dataclass
 
 from ..ruleset.parameters import LegalWord, RuleSet, Threshold
+from ..vocabulary import LabelledEnum
 
 __all__ = ["RULE_SPECS", "CheckSpec", "RuleSpec", "describe_parameter", "parameter_value", "rule_spec"]
 
@@ -40,13 +41,30 @@ class RuleSpec:
         return None
 
 
-_QUALITATIVE = CheckSpec(
-    "6.?.*",
-    "定性要求：以申报方明确作答为准（见下列定性项）",
-    "Qualitative items: an explicit answer each (listed below)",
+def _qualitative(rule_id: str) -> CheckSpec:
+    """The clause's qualitative items, whose check ids are the item ids (``6.3.chain_layout`` …)."""
+    return CheckSpec(
+        f"{rule_id}.*",
+        "定性要求：以申报方明确作答为准（见下列定性项）",
+        "Qualitative items: an explicit answer each (listed below)",
+    )
+
+
+_GROWTH = (
+    "growth.geometric",
+    "growth.arithmetic_mean_of_ratios",
+    "growth.exact_comparison",
+    "growth.positive_base",
+    "window.whole",
 )
-_GROWTH = ("growth.geometric", "growth.arithmetic_mean_of_ratios", "growth.exact_comparison", "growth.positive_base")
-_EVENTS = ("window.events", "records.absent_vs_empty", "severity.production_safety", "severity.conflict")
+_EVENTS = (
+    "window.events",
+    "records.absent_vs_empty",
+    "facts.known_on_date",
+    "severity.production_safety",
+    "severity.figures_prevail",
+    "severity.conflict",
+)
 
 RULE_SPECS: dict[str, RuleSpec] = {
     spec.rule_id: spec
@@ -54,7 +72,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
         RuleSpec(
             "6.1",
             (
-                _QUALITATIVE,
+                _qualitative("6.1"),
                 CheckSpec(
                     "area",
                     "占地面积一般不超过100平方公里（超出需人工复核）",
@@ -120,11 +138,13 @@ RULE_SPECS: dict[str, RuleSpec] = {
                 "designation.derived_end",
             ),
         ),
-        RuleSpec("6.3", (_QUALITATIVE,), ("qualitative.declaration", "sharing.all_listed", "sharing.any_listed")),
+        RuleSpec(
+            "6.3", (_qualitative("6.3"),), ("qualitative.declaration", "sharing.all_listed", "sharing.any_listed")
+        ),
         RuleSpec(
             "6.4",
             (
-                _QUALITATIVE,
+                _qualitative("6.4"),
                 CheckSpec(
                     "sme_rd_growth",
                     "近三年中小企业研发经费年均增长高于5%",
@@ -157,7 +177,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
         RuleSpec(
             "6.5",
             (
-                _QUALITATIVE,
+                _qualitative("6.5"),
                 CheckSpec(
                     "platform_penetration",
                     "工业互联网平台应用普及率不低于8%（最近年度）",
@@ -182,7 +202,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
         RuleSpec(
             "6.6",
             (
-                _QUALITATIVE,
+                _qualitative("6.6"),
                 CheckSpec(
                     "co2_intensity_trend",
                     "二氧化碳排放量强度持续下降（逐年下降）",
@@ -204,16 +224,11 @@ RULE_SPECS: dict[str, RuleSpec] = {
             ),
             ("qualitative.declaration", "window.figures", "trend.strict_each_year", "efficiency.strictly_better"),
         ),
-        RuleSpec("6.7", (_QUALITATIVE,), ("qualitative.declaration", "alternatives.international")),
+        RuleSpec("6.7", (_qualitative("6.7"),), ("qualitative.declaration", "alternatives.international")),
         RuleSpec(
             "6.8",
-            (
-                _QUALITATIVE,
-                CheckSpec(
-                    "management_body", "设立了（园区）管委会等运营管理机构", "An operating management body is set up"
-                ),
-            ),
-            ("management_body.named", "qualitative.declaration"),
+            (_qualitative("6.8"),),
+            ("qualitative.declaration", "management_body.declared"),
         ),
         RuleSpec(
             "7.1",
@@ -233,8 +248,9 @@ RULE_SPECS: dict[str, RuleSpec] = {
                 CheckSpec("accidents.record", "事故记录是否提供", "Whether an incident record was supplied"),
                 CheckSpec(
                     "accidents.*",
-                    "近三年内每一起安全、质量、环境污染事故未达重大及以上",
-                    "Each safety, quality or environmental accident in the window below 重大",
+                    "近三年内每一起安全、质量、环境污染事故是否达到重大及以上（.window 为汇总）",
+                    "Each safety, quality or environmental accident in the window: serious or worse or not "
+                    "(.window sums them up)",
                     ("accident_kinds", "accident_severity_floor", "event_window_years"),
                 ),
             ),
@@ -246,8 +262,8 @@ RULE_SPECS: dict[str, RuleSpec] = {
                 CheckSpec("security_events.record", "事件记录是否提供", "Whether an incident record was supplied"),
                 CheckSpec(
                     "security_events.*",
-                    "近三年内每一起网络安全、数据安全事件未达重大及以上",
-                    "Each network or data security event in the window below 重大",
+                    "近三年内每一起网络安全、数据安全事件是否达到重大及以上（.window 为汇总）",
+                    "Each network or data security event in the window: serious or worse or not (.window sums them up)",
                     ("security_event_kinds", "security_event_severity_floor", "event_window_years"),
                 ),
             ),
@@ -264,7 +280,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
                     ("violation_kinds",),
                 ),
             ),
-            ("no_window.violations", "records.absent_vs_empty"),
+            ("no_window.violations", "records.absent_vs_empty", "facts.known_on_date"),
         ),
     )
 }
@@ -296,7 +312,16 @@ def describe_parameter(rule_set: RuleSet, name: str, lang: str) -> str:
             return f"{name} = {shown}（{word}，{comparison}{soft}）— {source}"
         return f"{name} = {shown} ({word}, {comparison}{soft}) — {source}"
     if isinstance(value, LegalWord):
+        if zh:
+            return f"{name} = {value.word}（{value.comparison.value}，{value.reading}）"
         return f"{name} = {value.word} ({value.comparison.value}, {value.reading})"
     if isinstance(value, tuple):
-        return f"{name} = " + ", ".join(getattr(v, "value", str(v)) for v in value)
-    return f"{name} = {getattr(value, 'value', value)}"
+        return f"{name} = " + ("、" if zh else ", ").join(_word(v, zh) for v in value)
+    return f"{name} = {_word(value, zh)}"
+
+
+def _word(value: object, zh: bool) -> str:
+    """A parameter value in words: an enumeration's label in the language asked for, anything else as it is."""
+    if isinstance(value, LabelledEnum):
+        return value.zh if zh else value.en
+    return str(getattr(value, "value", value))

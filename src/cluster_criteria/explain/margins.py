@@ -34,8 +34,9 @@ class Margin:
 
     ``field`` is the input figure that would change (``""`` when it is the check's own computed value, such as a
     count of enterprises). ``limit`` is the value that figure must reach (``strict`` False) or go beyond (``strict``
-    True) in ``direction`` (+1 up, -1 down); ``gap`` = |limit − current|. For whole quantities the limit is already
-    the nearest whole value that meets the check, so it is never strict.
+    True) in ``direction`` (+1 up, -1 down); ``gap`` = |limit − current|. The limit is the exact value the decision
+    compares with (44.1 patents, say); for whole quantities ``whole_limit`` is the nearest whole value that meets the
+    check (45).
     """
 
     kind: MarginKind
@@ -48,6 +49,7 @@ class Margin:
     unit: str
     year: int | None = None
     basis: str = ""
+    whole_limit: Fraction | None = None
 
     def moved(self) -> Fraction:
         """For a shortfall: the figure moved exactly to the limit (which meets the check unless ``strict``)."""
@@ -97,8 +99,8 @@ def _make(
 ) -> Margin:
     assert check.comparison is not None
     direction, strict = _direction(check.comparison)
-    if whole:
-        limit, strict = _whole_limit(limit, direction, strict), False
+    # The gap is measured from the limit the decision used; the whole number is shown beside it, never instead.
+    whole_limit = _whole_limit(limit, direction, strict) if whole else None
     kind = MarginKind.HEADROOM if check.status is Status.PASS else MarginKind.SHORTFALL
     return Margin(
         kind=kind,
@@ -111,6 +113,7 @@ def _make(
         unit=check.unit if unit is None else unit,
         year=year,
         basis=basis,
+        whole_limit=whole_limit,
     )
 
 

@@ -158,7 +158,7 @@ def explain_verdict(verdict: Verdict, lang: str = "zh", readings: dict[str, Any]
         citation=_citation(verdict, code),
         title=verdict.title_zh if code == "zh" else verdict.title_en,
         status=verdict.status,
-        status_word=status_word(verdict.status, code),
+        status_word=status_word(verdict.status, code, exclusion=verdict.exclusion),
         clause_text=verdict.text,
         reason=_reason(verdict, code),
         checks=checks,
@@ -168,6 +168,8 @@ def explain_verdict(verdict: Verdict, lang: str = "zh", readings: dict[str, Any]
 
 def _reason(verdict: Verdict, lang: Lang) -> str:
     """Why the clause has its status, in one line: the checks that gave it."""
+    if verdict.status is Status.PASS and verdict.exclusion:
+        return "经逐项检查，不存在该情形" if lang == "zh" else "checked one by one, the situation is not present"
     if verdict.status is Status.PASS:
         return "各项检查均符合" if lang == "zh" else "every check is met"
     if verdict.status is Status.NOT_APPLICABLE:
@@ -177,7 +179,7 @@ def _reason(verdict: Verdict, lang: Lang) -> str:
         c.label_zh if lang == "zh" else c.label_en for c in verdict.checks if c.status is verdict.status
     ]
     head = {
-        Status.FAIL: ("不符合：", "not met: "),
+        Status.FAIL: ("存在该情形：", "situation present: ") if verdict.exclusion else ("不符合：", "not met: "),
         Status.INSUFFICIENT_DATA: ("材料不全：", "insufficient data: "),
         Status.NEEDS_REVIEW: ("需人工复核：", "needs review: "),
     }[verdict.status]
@@ -300,6 +302,7 @@ def _margin_data(margin: Margin | None) -> dict[str, Any] | None:
         "strict": margin.strict,
         "direction": margin.direction,
         "unit": margin.unit,
+        "whole_limit": None if margin.whole_limit is None else str(to_decimal(margin.whole_limit)),
     }
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..verdicts import Check, Figure, Status
-from ..vocabulary import DesignationKind, IncidentKind, ViolationKind
+from ..vocabulary import DesignationKind, IncidentKind, Severity, ViolationKind
 from .locale import Lang, Rounding, format_date, format_number, format_points, format_quantity, to_decimal
 from .margins import Margin, MarginKind, margin_of
 from .words import field_name, status_word
@@ -314,11 +314,12 @@ def _declared(check: Check, lang: Lang) -> str:
     evidence = check.evidence
     if lang == "zh":
         if check.status is Status.PASS:
-            said = "申报方声明已达到，依据申报方声明认定" + (
+            said = "申报方声明已达到，依据申报方声明视为达到" + (
                 f"；证明材料：{evidence}" if evidence else "；未列明证明材料"
             )
         else:
             said = "申报方声明未达到" + (f"；材料：{evidence}" if evidence else "")
+        said += "".join(f"；{field_name(f.field, lang)}：{f.value}（辅助信息）" for f in _supporting(check))
         text = _close(f"{check.label_zh}：{said}", check.status, lang)
         return text + ("（同组列举方式满足其一即可）" if check.group else "")
     if check.status is Status.PASS:
@@ -327,8 +328,14 @@ def _declared(check: Check, lang: Lang) -> str:
         )
     else:
         said = "declared not met by the applicant" + (f"; material: {evidence}" if evidence else "")
+    said += "".join(f"; {field_name(f.field, lang)}: {f.value} (supporting information)" for f in _supporting(check))
     text = _close(f"{check.label_en} — {said}", check.status, lang)
     return text + (" (any one of the listed alternatives suffices)" if check.group else "")
+
+
+def _supporting(check: Check) -> tuple[Figure, ...]:
+    """Figures a declared item carries beside its answer (the operating body's name for 6(8))."""
+    return tuple(f for f in check.figures[1:] if not f.field.startswith("qualitative."))
 
 
 def _figure(check: Check, suffix: str) -> Figure | None:
@@ -358,11 +365,20 @@ def _incident(check: Check, lang: Lang) -> str:
     if lang == "zh":
         reached = {Status.FAIL: f"达到{floor}", Status.PASS: f"未达{floor}"}.get(check.status, f"是否达到{floor}待定")
         return _close(f"{when}{what}{evidence}：{check.note_zh}，{reached}", check.status, lang)
-    floor_en = check.label_en.rsplit(" below ", 1)[-1]
+    floor_en = _floor_en(floor)
     reached = {Status.FAIL: f"reaches {floor_en} or worse", Status.PASS: f"below {floor_en}"}.get(
         check.status, f"whether it reaches {floor_en} is open"
     )
     return _close(f"{_capital(what)} of {when}{evidence}: {check.note_en}, {reached}", check.status, lang)
+
+
+def _floor_en(legal_word: str) -> str:
+    """重大及以上 → serious: the grade the legal word starts from, in English."""
+    grade = legal_word.removesuffix("及以上")
+    for severity in Severity:
+        if severity.zh == grade:
+            return severity.en
+    return grade
 
 
 def _window_text(span: str, lang: Lang) -> str:
@@ -398,8 +414,6 @@ def _plain(check: Check, lang: Lang) -> str:
     """Any other check: its label, the figures it names and its note."""
     label = _pick(lang, check.label_zh, _capital(check.label_en))
     parts = [_pick(lang, check.note_zh, check.note_en)]
-    if check.id == "management_body" and check.evidence:
-        parts = [("运营管理机构：" if lang == "zh" else "operating body: ") + check.evidence]
     body = ("；" if lang == "zh" else "; ").join(p for p in parts if p)
     if not body:
         return _close(label, check.status, lang)
@@ -478,7 +492,7 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
             lang,
             f"余量：{held}{subject}恰好等于临界值{limit}，无余量",
             f"Headroom: none; {held}{subject} is exactly at the limit value {limit}",
-        )
+        ) + _whole_note(margin, lang)
     if lang == "zh":
         if shortfall:
             if margin.direction > 0:
@@ -501,7 +515,7 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
             )
             more = "多" if margin.direction > 0 else "少"
             text = f"余量：{held}{subject}比临界值{limit}（{relation}）{more}{gap}"
-        return text + (f"；{points}" if points else "")
+        return text + _whole_note(margin, lang) + (f"；{points}" if points else "")
     if shortfall:
         if margin.direction > 0:
             text = (
@@ -519,7 +533,18 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
     else:
         side = "above" if margin.direction > 0 else "below"
         text = f"Headroom: {held}{subject} is {gap} {side} the limit value {limit}"
-    return text + (f"; {points}" if points else "")
+    return text + _whole_note(margin, lang) + (f"; {points}" if points else "")
+
+
+def _whole_note(margin: Margin, lang: Lang) -> str:
+    """(按整数计至少45件): the whole count that meets a fractional limit, beside the limit itself."""
+    whole = margin.whole_limit
+    if whole is None or whole == margin.limit:
+        return ""
+    shown = format_quantity(whole, margin.unit, lang, least=0)
+    if lang == "zh":
+        return f"（按整数计{'至少' if margin.direction > 0 else '至多'}{shown}）"
+    return f" (in whole numbers, {'at least' if margin.direction > 0 else 'at most'} {shown})"
 
 
 def _gap(margin: Margin, lang: Lang, rounding: str) -> str:

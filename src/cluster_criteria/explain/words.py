@@ -64,8 +64,16 @@ _RECORD_WORDS = {
 }
 
 
-def status_word(status: Status, lang: Lang) -> str:
-    zh, en = _STATUS[status]
+# An exclusion clause (Art. 7) names the situation; 符合 beside its title would read backwards.
+_EXCLUSION_STATUS = {
+    Status.PASS: ("不存在该情形", "situation not present"),
+    Status.FAIL: ("存在该情形", "situation present"),
+}
+
+
+def status_word(status: Status, lang: Lang, *, exclusion: bool = False) -> str:
+    """The word for a status; for an exclusion clause, whether the situation it names is present."""
+    zh, en = (_EXCLUSION_STATUS.get(status) if exclusion else None) or _STATUS[status]
     return zh if lang == "zh" else en
 
 

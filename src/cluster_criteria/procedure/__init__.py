@@ -3,7 +3,7 @@ yearly reports (Art. 13), revocation (Art. 14) and the monitoring report that ga
 
 from __future__ import annotations
 
-from .bodies import Actor, Bodies, Body, Role
+from .bodies import Actor, ActorCheck, ActorMatch, Bodies, Body, Role
 from .monitoring import (
     MonitoringReport,
     RevocationOutcome,
@@ -37,6 +37,7 @@ from .validity import Validity, ValidityState, next_term_start, term_last_day, v
 from .workflow import (
     TRANSITIONS,
     Action,
+    OpenPoint,
     Stage,
     Transition,
     TransitionRefusedError,
@@ -51,6 +52,8 @@ __all__ = [
     "TRANSITIONS",
     "Action",
     "Actor",
+    "ActorCheck",
+    "ActorMatch",
     "AnnualReportFiling",
     "Bodies",
     "Body",
@@ -62,6 +65,7 @@ __all__ = [
     "MajorChange",
     "MonitoringRefusal",
     "MonitoringReport",
+    "OpenPoint",
     "PlanGoal",
     "ReportDue",
     "ReportState",

@@ -7,11 +7,11 @@ from enum import Enum
 
 from pydantic import Field
 
-from ..divisions import Division, DivisionTable, jilin_divisions
+from ..divisions import Division, DivisionLevel, DivisionTable, jilin_divisions
 from ..models.base import InputModel
 from ..models.types import ShortText
 
-__all__ = ["Actor", "Bodies", "Body", "Role"]
+__all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Role"]
 
 
 class Role(str, Enum):
@@ -45,35 +45,118 @@ class Actor(InputModel):
     name: ShortText | None = Field(default=None, description="The body's own name, e.g. 磐石市工业和信息化局.")
 
 
+class ActorMatch(str, Enum):
+    """Whether the actor of a step is the body the article names."""
+
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
+    # The division table cannot tell (a development zone lies in some county the table does not name): a person
+    # must confirm; the step is not refused, and not accepted silently either.
+    UNCONFIRMED = "unconfirmed"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCheck:
+    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed."""
+
+    match: ActorMatch
+    reason_zh: str = ""
+    reason_en: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Body:
-    """A body the measures require for a step; ``division`` is ``None`` when it cannot be determined."""
+    """A body the measures require for a step; ``division`` is ``None`` when it cannot be determined.
+
+    ``alternatives`` are other divisions whose department may act as well (梅河口市 under the reading that accepts
+    either body), ``reading`` the reading that decided who the body is. When ``division`` is ``None`` because the
+    cluster lies in a development zone or new area, ``zone`` is that zone and ``within`` the prefecture it lies in:
+    the county that applies must be one of that prefecture's.
+    """
 
     role: Role
     division: Division | None
+    alternatives: tuple[Division, ...] = ()
+    reading: str = ""
+    zone: Division | None = None
+    within: Division | None = None
+
+    @property
+    def divisions(self) -> tuple[Division, ...]:
+        return () if self.division is None else (self.division, *self.alternatives)
 
     @property
     def name_zh(self) -> str:
         if self.role is Role.PROVINCE:
             return self.role.zh
-        where = self.division.name if self.division is not None else "（待确认）"
+        where = "或".join(d.name for d in self.divisions) or "（待确认）"
         return f"{where}中小企业主管部门"
 
     @property
     def name_en(self) -> str:
         if self.role is Role.PROVINCE:
             return self.role.en
-        where = self.division.name if self.division is not None else "(to be confirmed)"
+        where = " or ".join(d.name for d in self.divisions) or "(to be confirmed)"
         return f"SME department of {where}"
 
     def matches(self, actor: Actor, table: DivisionTable | None = None) -> bool:
-        """The actor is this body: same role, and the same division when the division is known."""
+        """The actor is confirmed to be this body (an actor the table cannot confirm does not match)."""
+        return self.assess(actor, table).match is ActorMatch.CONFIRMED
+
+    def assess(self, actor: Actor, table: DivisionTable | None = None) -> ActorCheck:
+        """Whether the actor is this body: same role and one of its divisions; when the division cannot be read from
+        the table, refused if the actor cannot be it, unconfirmed (with the reason) if it may be."""
         if actor.role is not self.role:
-            return False
-        if self.division is None:
-            return True
-        named = (table or jilin_divisions()).lookup(actor.division)
-        return named is not None and named.key == self.division.key
+            return ActorCheck(ActorMatch.REFUSED)
+        table = table or jilin_divisions()
+        named = table.lookup(actor.division)
+        if self.division is not None:
+            confirmed = named is not None and named.key in {d.key for d in self.divisions}
+            return ActorCheck(ActorMatch.CONFIRMED if confirmed else ActorMatch.REFUSED)
+        if named is None:
+            return ActorCheck(
+                ActorMatch.REFUSED,
+                f"{actor.division} 不在吉林省区划代码表中",
+                f"{actor.division} is not in the table of Jilin divisions",
+            )
+        return self._undetermined(named, table)
+
+    def _undetermined(self, named: Division, table: DivisionTable) -> ActorCheck:
+        zone, within = self.zone, self.within
+        if zone is None:
+            return ActorCheck(
+                ActorMatch.UNCONFIRMED,
+                f"无法由集群的区划代码确定应由哪个单位办理，{named.name}须人工确认",
+                f"the body cannot be read from the cluster's division code; {named.name} must be confirmed",
+            )
+        if named.key == zone.key:
+            return ActorCheck(
+                ActorMatch.UNCONFIRMED,
+                f"{zone.name}不是县级区划，其主管部门能否作为申报主体须人工确认",
+                f"{zone.name} is not a county-level division; whether its own department may apply must be confirmed",
+            )
+        parent = table.parent(named)
+        if named.level is not DivisionLevel.COUNTY:
+            return ActorCheck(
+                ActorMatch.REFUSED,
+                f"{named.name}不是县（市、区）",
+                f"{named.name} is not a county-level division",
+            )
+        if within is not None and (parent is None or parent.key != within.key):
+            where = parent.name if parent is not None else "—"
+            return ActorCheck(
+                ActorMatch.REFUSED,
+                f"{zone.name}位于{within.name}，{named.name}属于{where}，不是集群所在的县级区划",
+                f"{zone.name} lies in {within.name}; {named.name} is in {where}, not a county the cluster lies in",
+            )
+        area = within.name if within is not None else "—"
+        return ActorCheck(
+            ActorMatch.UNCONFIRMED,
+            f"{zone.name}不是县级区划，区划代码表不能确定其位于{area}的哪个县（市、区）；"
+            f"须人工确认集群位于{named.name}",
+            f"{zone.name} is not a county-level division and the table does not say which county of {area} it "
+            f"lies in; confirm that the cluster lies in {named.name}",
+        )
 
 
 @dataclass(frozen=True, slots=True)

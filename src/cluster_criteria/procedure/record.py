@@ -13,6 +13,7 @@ from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
 from ..models.dates import CalendarYear, Date
 from ..models.types import OneLineText, ShortText, coerce_decimal
+from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
 from ..safe_text import quoted
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
@@ -124,11 +125,32 @@ class MonitoringRefusal(InputModel):
 
 
 class Finding(InputModel):
-    """A false application or violation found against the cluster — Art. 14(2)."""
+    """A false application or violation found against the cluster — Art. 14(2): when it was found (发现) and, where
+    known, when the conduct took place."""
 
     kind: FindingKind = Field(description="false_application / violation — Art. 14(2).")
-    date: Date = Field(description="Date it was found.")
+    date: Date = Field(description="Date it was found (发现).")
+    conduct_date: Date | None = Field(
+        default=None,
+        description="Date the conduct took place (its first day, for a course of conduct); omitted: not known. "
+        "Decides whether a violation happened after designation.",
+    )
     description: ShortText | None = Field(default=None, description="The finding and its reference.")
+
+    @model_validator(mode="after")
+    def _found_after_conduct(self) -> Finding:
+        if self.conduct_date is not None and self.date < self.conduct_date:
+            raise PydanticCustomError(
+                "cc_date_order",
+                "{later_field} {later} is before {earlier_field} {earlier}",
+                {
+                    "later_field": "date",
+                    "later": self.date.isoformat(),
+                    "earlier_field": "conduct_date",
+                    "earlier": self.conduct_date.isoformat(),
+                },
+            )
+        return self
 
 
 class MajorChange(InputModel):
@@ -222,8 +244,11 @@ def record_schema() -> dict[str, Any]:
     return schema
 
 
-def load_record(source: str | bytes | dict[str, Any]) -> DesignatedClusterRecord:
-    """Load a record from JSON (exact decimals) or parsed data; replays its history when one is given."""
+def load_record(
+    source: str | bytes | dict[str, Any], params: ProcedureParameters = JILIN_2024_PROCEDURE
+) -> DesignatedClusterRecord:
+    """Load a record from JSON (exact decimals) or parsed data; replays its history when one is given, with the
+    bodies ``params`` name (梅河口市's recommender)."""
     from ..jsonio import parse_json
     from ..problems import from_validation_error
 
@@ -235,16 +260,16 @@ def load_record(source: str | bytes | dict[str, Any]) -> DesignatedClusterRecord
     except ValidationError as exc:
         raise _in_chinese_too(from_validation_error(exc), exc) from None
     if record.history is not None:
-        _check_history(record)
+        _check_history(record, params)
     return record
 
 
-def _check_history(record: DesignatedClusterRecord) -> None:
+def _check_history(record: DesignatedClusterRecord, params: ProcedureParameters) -> None:
     from .scope import bodies_for
     from .workflow import Stage, Workflow
 
     assert record.history is not None
-    workflow = Workflow.replay(record.history, bodies_for(record.cluster.location))
+    workflow = Workflow.replay(record.history, bodies_for(record.cluster.location, params=params))
     if workflow.stage is not Stage.DESIGNATED or workflow.designated_on != record.designation.date:
         at = workflow.designated_on.isoformat() if workflow.designated_on else workflow.stage.en
         raise ApplicationError.single(

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, FirstReportYear, ProcedureParameters
 from ..vocabulary import LabelledEnum, register_labels
+from .known import known_on
 from .record import AnnualReportFiling
 from .validity import Validity
 
@@ -75,7 +76,7 @@ def reports_due(
 ) -> tuple[ReportDue, ...]:
     """Every report owed by ``validity.as_of`` (the current year's, whose deadline has not come, as ``open``)."""
     as_of = validity.as_of
-    filed = {f.year: f.filed_on for f in filings if f.filed_on <= as_of}
+    filed = {f.year: f.filed_on for f in filings if known_on(f.filed_on, as_of)}
     out = []
     for year in _years_to_report(validity, params):
         due = due_date(year, params)

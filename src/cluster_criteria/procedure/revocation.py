@@ -15,15 +15,22 @@ from dataclasses import dataclass, replace
 from ..models import Incident
 from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import JILIN_2024, RuleSet
-from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
+from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling, ProcedureParameters
 from ..severity import grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
-from .record import DesignatedClusterRecord
+from .known import known_on, known_since
+from .record import DesignatedClusterRecord, Finding, FindingKind
 from .reporting import ReportDue, ReportState, due_date, reports_due
 from .validity import Validity, ValidityState, validity_on
 
-__all__ = ["REVOCATION_RULES", "RevocationContext", "RevocationRule", "revocation_verdicts"]
+__all__ = [
+    "REVOCATION_RULES",
+    "RevocationContext",
+    "RevocationRule",
+    "change_filing_deadline",
+    "revocation_verdicts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +58,12 @@ class RevocationContext:
         return cls(record, as_of, validity, reports, params, rule_set)
 
     def since_designation(self, day: dt.date) -> bool:
-        return self.record.designation.date <= day <= self.as_of
+        """On or after the designation date, and known on the date of the report."""
+        return known_since(day, self.record.designation.date, self.as_of)
+
+    def known(self, day: dt.date | None) -> bool:
+        """Known on the date of the report (facts dated later are ignored)."""
+        return known_on(day, self.as_of)
 
     @property
     def window(self) -> Figure:
@@ -132,7 +144,7 @@ def art14_1_expired_or_review_failed(ctx: RevocationContext) -> Iterator[Check]:
         Figure("validity.last_day", v.last_day.isoformat()),
         Figure("validity.extensions", v.extensions),
     )
-    label_zh, label_en = "认定在有效期内或已复核通过", "the designation is in force or its review passed"
+    label_zh, label_en = "有效期与复核", "term and review"
     if v.state is ValidityState.NOT_YET_DESIGNATED:
         return
     deadline = ctx.record.review_request_deadline
@@ -166,6 +178,50 @@ def art14_1_expired_or_review_failed(ctx: RevocationContext) -> Iterator[Check]:
     )
 
 
+def _finding_status(ctx: RevocationContext, finding: Finding) -> tuple[Status, str, str, str, tuple[str, ...]]:
+    """The status of one known finding, its note in both languages, the missing field (if any) and its reading."""
+    designated = ctx.record.designation.date
+    if finding.kind is FindingKind.FALSE_APPLICATION:
+        reading = ("findings.false_application_found",)
+        if finding.date >= designated:
+            return Status.FAIL, "认定后发现虚假申报", "a false application found after designation", "", reading
+        return (
+            Status.NEEDS_REVIEW,
+            f"虚假申报于认定日 {designated.isoformat()} 前已发现，仍予认定：须人工确认认定时是否已考虑该发现",
+            f"found before the designation of {designated.isoformat()}, which was made nonetheless: "
+            "a reviewer confirms whether the finding was weighed when the cluster was designated",
+            "",
+            reading,
+        )
+    reading = ("findings.violation_conduct",)
+    if finding.conduct_date is None:
+        return (
+            Status.INSUFFICIENT_DATA,
+            "未填报违法违规行为发生日期，无法判断是否发生在认定之后",
+            "the date of the conduct is not given, so whether it happened after designation cannot be told",
+            "conduct_date",
+            reading,
+        )
+    if finding.conduct_date >= designated:
+        return (
+            Status.FAIL,
+            f"违法违规行为发生于 {finding.conduct_date.isoformat()}，在认定之后",
+            f"the conduct took place on {finding.conduct_date.isoformat()}, after designation",
+            "",
+            reading,
+        )
+    return (
+        Status.NEEDS_REVIEW,
+        f"违法违规行为发生于认定日 {designated.isoformat()} 前（{finding.conduct_date.isoformat()}），"
+        "属第七条第（四）项审查范围：须人工判断是否构成虚假申报或持续至认定之后",
+        f"the conduct took place before the designation of {designated.isoformat()} "
+        f"({finding.conduct_date.isoformat()}), which Art. 7(4) examined: a reviewer decides whether it makes the "
+        "application false or continued after designation",
+        "",
+        reading,
+    )
+
+
 @_ground(2, "虚假申报或违法违规", "False application or violations")
 def art14_2_false_application_or_violations(ctx: RevocationContext) -> Iterator[Check]:
     """第十四条第（二）项 (rule 14.2)
@@ -174,26 +230,39 @@ def art14_2_false_application_or_violations(ctx: RevocationContext) -> Iterator[
     """
     findings = ctx.record.findings
     if findings is None:
-        yield _missing("findings.record", "无虚假申报或违法违规行为", "no false application or violation", "findings")
+        yield _missing("findings.record", "虚假申报或违法违规行为", "false application or violation", "findings")
         return
-    found = [(i, f) for i, f in enumerate(findings) if f.date <= ctx.as_of]
+    found = [(i, f) for i, f in enumerate(findings) if ctx.known(f.date)]
     for index, finding in found:
+        status, note_zh, note_en, missing, readings = _finding_status(ctx, finding)
+        path = f"findings[{index}]"
         yield Check(
             id=f"findings.{index}",
-            label_zh=f"{finding.date.isoformat()} 发现{finding.kind.zh}",
-            label_en=f"{finding.kind.en} found on {finding.date.isoformat()}",
-            status=Status.FAIL,
-            figures=(Figure(f"findings[{index}].kind", finding.kind.value),),
+            label_zh=f"{finding.kind.zh}（{finding.date.isoformat()} 发现）",
+            label_en=f"{finding.kind.en} (found on {finding.date.isoformat()})",
+            status=status,
+            figures=(
+                Figure("designation.date", ctx.record.designation.date.isoformat()),
+                Figure(f"{path}.kind", finding.kind.value),
+                Figure(f"{path}.date", finding.date.isoformat()),
+                Figure(f"{path}.conduct_date", finding.conduct_date.isoformat() if finding.conduct_date else None),
+            ),
+            readings=readings,
+            missing=(f"{path}.{missing}",) if missing else (),
             evidence=finding.description,
+            note_zh=note_zh,
+            note_en=note_en,
         )
     if not found:
         yield Check(
             id="findings.none",
-            label_zh="无虚假申报或违法违规行为",
-            label_en="no false application or violation",
+            label_zh="虚假申报或违法违规行为",
+            label_en="false application or violation",
             status=Status.PASS,
             figures=(Figure("findings", 0),),
             readings=("records.absent_vs_empty",),
+            note_zh="无",
+            note_en="none",
         )
 
 
@@ -202,8 +271,8 @@ def _report_check(report: ReportDue) -> Check:
     filed = report.filed_on.isoformat() if report.filed_on else "—"
     return Check(
         id=f"annual_report.{report.year}",
-        label_zh=f"{report.year}年度情况于 {report.due.isoformat()} 前报送",
-        label_en=f"report on {report.year} filed by {report.due.isoformat()}",
+        label_zh=f"{report.year}年度情况报送（截止 {report.due.isoformat()}）",
+        label_en=f"report on {report.year} (due {report.due.isoformat()})",
         status=status,
         figures=(Figure(f"annual_reports[year={report.year}].filed_on", filed), Figure("due", report.due.isoformat())),
         readings=("reports.due_end_of_march", "reports.late_is_untimely"),
@@ -235,7 +304,9 @@ def art14_3_reports_and_monitoring(ctx: RevocationContext) -> Iterator[Check]:
             yield replace(check, readings=(*check.readings, first_reading))
     refusals = ctx.record.monitoring_refusals
     if refusals is None:
-        yield _missing("monitoring.record", "接受、配合监测监督", "monitoring accepted", "monitoring_refusals")
+        yield _missing(
+            "monitoring.record", "不接受、不配合监测监督", "refusal of monitoring", "monitoring_refusals"
+        )
         return
     inside = [(i, r) for i, r in enumerate(refusals) if ctx.since_designation(r.date)]
     for index, refusal in inside:
@@ -250,12 +321,28 @@ def art14_3_reports_and_monitoring(ctx: RevocationContext) -> Iterator[Check]:
     if not inside:
         yield Check(
             id="monitoring.none",
-            label_zh="接受、配合监测监督",
-            label_en="monitoring accepted",
+            label_zh="不接受、不配合监测监督",
+            label_en="refusal of monitoring",
             status=Status.PASS,
             figures=(ctx.window, Figure("monitoring_refusals", 0)),
             readings=("records.absent_vs_empty",),
+            note_zh="认定后无",
+            note_en="none since designation",
         )
+
+
+def change_filing_deadline(
+    changed_on: dt.date, params: ProcedureParameters = JILIN_2024_PROCEDURE
+) -> tuple[dt.date, str]:
+    """The last day to re-file a major change made on ``changed_on`` in time (及时, Art. 14(4)), and the reading."""
+    if params.change_filing_days is not None:
+        return changed_on + dt.timedelta(days=params.change_filing_days), "changes.within_days"
+    if params.change_filing is ChangeFiling.REPORT_ON_ITS_YEAR:
+        return due_date(changed_on.year, params), params.change_filing.reading
+    # The first due date on or after the change: this year's, or next year's once this year's has passed.
+    this_year = due_date(changed_on.year - 1, params)
+    first = this_year if changed_on <= this_year else due_date(changed_on.year, params)
+    return max(first, changed_on + dt.timedelta(days=params.change_filing_min_days)), params.change_filing.reading
 
 
 @_ground(4, "重大变动未及时报备", "Major change not re-filed in time")
@@ -266,14 +353,12 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     """
     changes = ctx.record.changes
     if changes is None:
-        yield _missing("changes.record", "重大变动已及时报备", "major changes re-filed in time", "changes")
+        yield _missing("changes.record", "重大变动的报备", "re-filing of major changes", "changes")
         return
-    days = ctx.params.change_filing_days
-    reading = "changes.by_next_report" if days is None else "changes.within_days"
     inside = [(i, c) for i, c in enumerate(changes) if ctx.since_designation(c.date)]
     for index, change in inside:
-        deadline = due_date(change.date.year, ctx.params) if days is None else change.date + dt.timedelta(days=days)
-        filed = change.filed_on if change.filed_on is not None and change.filed_on <= ctx.as_of else None
+        deadline, reading = change_filing_deadline(change.date, ctx.params)
+        filed = change.filed_on if ctx.known(change.filed_on) else None
         if filed is not None:
             status = Status.PASS if filed <= deadline else Status.FAIL
             zh = f"{filed.isoformat()} 报备" + ("" if status is Status.PASS else "，已逾期")
@@ -288,8 +373,8 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
             )
         yield Check(
             id=f"changes.{index}",
-            label_zh=f"{change.date.isoformat()} {change.kind.zh}于 {deadline.isoformat()} 前报备",
-            label_en=f"{change.kind.en} of {change.date.isoformat()} re-filed by {deadline.isoformat()}",
+            label_zh=f"{change.date.isoformat()} {change.kind.zh}的报备（期限 {deadline.isoformat()}）",
+            label_en=f"re-filing of the {change.kind.en} of {change.date.isoformat()} (by {deadline.isoformat()})",
             status=status,
             figures=(
                 Figure(f"changes[{index}].kind", change.kind.value),
@@ -304,46 +389,148 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
     if not inside:
         yield Check(
             id="changes.none",
-            label_zh="认定后无重大变动",
-            label_en="no major change since designation",
+            label_zh="认定后的重大变动",
+            label_en="major changes since designation",
             status=Status.PASS,
             figures=(ctx.window, Figure("changes", 0)),
             readings=("records.absent_vs_empty",),
+            note_zh="认定后无",
+            note_en="none since designation",
         )
+
+
+_BASIS = {
+    "stated": ("申报等级", "stated grade"),
+    "derived": ("按伤亡和损失推定", "derived from casualties and loss"),
+    "figures": ("按伤亡和损失推定", "derived from casualties and loss"),
+    "conflict": ("申报等级高于伤亡和损失对应的等级", "the stated grade is above what the figures give"),
+    "unknown": ("未知", "unknown"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Grade:
+    """An incident's grade as Art. 14(5) reads it: bounds, their basis, and the stated and derived grades."""
+
+    lower: Severity | None
+    upper: Severity | None
+    basis: str
+    stated: Severity | None
+    derived: Severity | None
+    missing: tuple[str, ...]
+
+    def reaches(self, floor: Severity) -> bool | None:
+        if self.lower is not None and self.lower.at_least(floor):
+            return True
+        if self.upper is not None and not self.upper.at_least(floor):
+            return False
+        return None
+
+
+def _grade(incident: Incident, ctx: RevocationContext) -> _Grade:
+    """The grade of an incident; for a production-safety accident, the figures' grade where it is above the stated one.
+
+    The figures reached are a lower bound of the grade (notes §8: the highest level any measure reaches applies);
+    when a figure is missing, a higher grade cannot be ruled out.
+    """
+    grading = grade(incident, ctx.rule_set.parameters)
+    stated, derived = grading.stated or incident.severity, grading.derived
+    if stated is not None and derived is not None and derived.rank > stated.rank:
+        absent = tuple(
+            name
+            for name, value in (
+                ("deaths", incident.deaths),
+                ("serious_injuries", incident.serious_injuries),
+                ("direct_loss", incident.direct_loss),
+            )
+            if value is None
+        )
+        return _Grade(derived, None if absent else derived, "figures", stated, derived, absent)
+    basis = "conflict" if grading.conflict else grading.basis
+    return _Grade(grading.lower_bound, grading.upper_bound, basis, stated, derived, grading.missing)
+
+
+def _figures_text(incident: Incident) -> tuple[str, str]:
+    zh, en = [], []
+    if incident.deaths is not None:
+        zh.append(f"死亡{incident.deaths}人")
+        en.append(f"deaths {incident.deaths}")
+    if incident.serious_injuries is not None:
+        zh.append(f"重伤{incident.serious_injuries}人")
+        en.append(f"serious injuries {incident.serious_injuries}")
+    if incident.direct_loss is not None:
+        wan = f"{(incident.direct_loss / 10000).normalize():f}万元"
+        zh.append(f"直接经济损失{wan}")
+        en.append(f"direct loss {wan}")
+    return "、".join(zh), ", ".join(en)
 
 
 def _incident_check(
     ctx: RevocationContext, index: int, incident: Incident, floor: Severity, readings: tuple[str, ...]
 ) -> Check:
-    grading = grade(incident, ctx.rule_set.parameters)
+    graded = _grade(incident, ctx)
     path = f"incidents[{index}]"
-    reached = grading.reaches(floor)
+    reached = graded.reaches(floor)
     if reached is None:
-        status = Status.NEEDS_REVIEW if grading.conflict else Status.INSUFFICIENT_DATA
+        status = Status.NEEDS_REVIEW if graded.basis == "conflict" else Status.INSUFFICIENT_DATA
     else:
         status = Status.FAIL if reached else Status.PASS
-    found = grading.lower_bound
-    extra = ("severity.production_safety",) if grading.basis != "stated" else ()
+    figures_zh, figures_en = _figures_text(incident)
+    basis_zh, basis_en = _BASIS[graded.basis]
+    if graded.lower is None:
+        grade_zh, grade_en = "等级未知", "grade unknown"
+    elif graded.basis == "conflict" and graded.stated is not None and graded.derived is not None:
+        grade_zh = f"申报等级{graded.stated.zh}，按伤亡和损失推定为{graded.derived.zh}（{basis_zh}，须人工确认）"
+        grade_en = (
+            f"stated {graded.stated.en}, the figures give {graded.derived.en} ({basis_en}; a reviewer decides)"
+        )
+    else:
+        grade_zh = f"等级：{graded.lower.zh}{'及以上' if graded.upper is None else ''}（{basis_zh}）"
+        grade_en = f"grade: {graded.lower.en}{' or above' if graded.upper is None else ''} ({basis_en})"
+    if graded.basis == "figures" and graded.stated is not None:
+        grade_zh += f"；申报等级为{graded.stated.zh}，低于伤亡和损失数据对应的等级"
+        grade_en += f"; the stated grade, {graded.stated.en}, is lower than the figures give"
+    if figures_zh:
+        grade_zh += f"；数据：{figures_zh}"
+        grade_en += f"; figures: {figures_en}"
+    if status is Status.FAIL:
+        grade_zh, grade_en = f"达到{floor.zh}及以上，{grade_zh}", f"{floor.en} or above reached, {grade_en}"
+    elif status is Status.PASS:
+        grade_zh, grade_en = f"未达{floor.zh}及以上，{grade_zh}", f"below {floor.en}, {grade_en}"
+    extra: tuple[str, ...] = ()
+    if graded.basis in ("derived", "figures", "conflict"):
+        extra += ("severity.production_safety",)
+    if graded.basis == "figures":
+        extra += ("revocation.figures_grade",)
+    if graded.basis == "conflict":
+        extra += ("severity.conflict",)
     return Check(
         id=f"incidents.{index}",
-        label_zh=f"{incident.date.isoformat()} {incident.kind.zh}未达{floor.zh}及以上",
-        label_en=f"{incident.kind.en} of {incident.date.isoformat()} below {floor.en}",
+        label_zh=f"{incident.date.isoformat()} {incident.kind.zh}（门槛：{floor.zh}及以上）",
+        label_en=f"{incident.kind.en} of {incident.date.isoformat()} (threshold: {floor.en} or above)",
         status=status,
         figures=(
             ctx.window,
             Figure(f"{path}.date", incident.date.isoformat()),
             Figure(f"{path}.kind", incident.kind.value),
             Figure(f"{path}.severity", incident.severity.value if incident.severity else None),
+            *(
+                Figure(f"{path}.{name}", value, unit=unit)
+                for name, value, unit in (
+                    ("deaths", incident.deaths, "人"),
+                    ("serious_injuries", incident.serious_injuries, "人"),
+                    ("direct_loss", incident.direct_loss, "元"),
+                )
+                if value is not None
+            ),
         ),
         comparison="<",
         legal_word=f"{floor.zh}及以上",
-        readings=(*readings, *extra, *(("severity.conflict",) if grading.conflict else ())),
-        missing=tuple(f"{path}.{m}" for m in grading.missing) if status is Status.INSUFFICIENT_DATA else (),
+        readings=(*readings, *extra),
+        missing=tuple(f"{path}.{m}" for m in graded.missing) if status is Status.INSUFFICIENT_DATA else (),
         evidence=incident.description,
-        note_zh=(f"等级：{found.zh}（{grading.basis}）" if found else "等级未知")
-        + (f"；{grading.conflict}" if grading.conflict else ""),
-        note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown")
-        + (f"; {grading.conflict}" if grading.conflict else ""),
+        note_zh=grade_zh,
+        note_en=grade_en,
     )
 
 
@@ -365,7 +552,10 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
     incidents = ctx.record.incidents
     if incidents is None:
         yield _missing(
-            "incidents.record", "认定后无较大及以上事故和重大及以上安全事件", "no qualifying incident", "incidents"
+            "incidents.record",
+            "认定后较大及以上事故和重大及以上安全事件",
+            "accidents of 较大 or above and security events of 重大 or above since designation",
+            "incidents",
         )
     else:
         inside = [(i, inc) for i, inc in enumerate(incidents) if inc.kind in floors and ctx.since_designation(inc.date)]
@@ -382,7 +572,12 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
         )
     violations = ctx.record.violations
     if violations is None:
-        yield _missing("violations.record", "认定后无偷税漏税、违法违规、严重失信", "no violation", "violations")
+        yield _missing(
+            "violations.record",
+            "认定后的偷税漏税、违法违规、严重失信",
+            "tax evasion, violations or serious dishonesty since designation",
+            "violations",
+        )
         return
     found = [(i, v) for i, v in enumerate(violations) if v.kind in p.violation_kinds and ctx.since_designation(v.date)]
     for index, violation in found:
@@ -398,11 +593,13 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
     if not found:
         yield Check(
             id="violations.none",
-            label_zh="认定后无偷税漏税、违法违规、严重失信",
-            label_en="no tax evasion, violation or serious dishonesty since designation",
+            label_zh="认定后的偷税漏税、违法违规、严重失信",
+            label_en="tax evasion, violations or serious dishonesty since designation",
             status=Status.PASS,
             figures=(ctx.window, Figure("violations.since_designation", 0)),
             readings=("revocation.after_designation", "records.absent_vs_empty"),
+            note_zh="认定后无",
+            note_en="none since designation",
         )
 
 

@@ -14,6 +14,7 @@ from ..divisions import jilin_divisions as _table
 from ..models import Location
 from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import JILIN_2024, RuleSet
+from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, MeihekouRecommender, ProcedureParameters
 from ..verdicts import Check, Figure, Status, Verdict, combine
 from .bodies import Bodies, Body, Role
 
@@ -180,40 +181,94 @@ def _prefecture_name_check(location: Location, division: Division, table: Divisi
     )
 
 
-def bodies_for(location: Location, table: DivisionTable | None = None) -> Bodies:
+def _meihekou_recommender(meihekou: Division, table: DivisionTable, params: ProcedureParameters) -> Body:
+    choice = params.meihekou_recommender
+    tonghua = table.parent(meihekou)
+    if choice is MeihekouRecommender.OWN or tonghua is None:
+        return Body(Role.PREFECTURE, meihekou, reading=choice.reading)
+    if choice is MeihekouRecommender.TONGHUA:
+        return Body(Role.PREFECTURE, tonghua, reading=choice.reading)
+    return Body(Role.PREFECTURE, meihekou, alternatives=(tonghua,), reading=choice.reading)
+
+
+def _applicant(division: Division | None, table: DivisionTable) -> Body:
+    if division is not None and division.level is DivisionLevel.COUNTY:
+        return Body(Role.COUNTY, division)
+    if division is not None and division.level.is_zone:
+        parent = table.parent(division)
+        within = parent if parent is not None and parent.level is DivisionLevel.PREFECTURE else None
+        return Body(Role.COUNTY, None, reading="scope.zone_review", zone=division, within=within)
+    return Body(Role.COUNTY, None)
+
+
+def bodies_for(
+    location: Location, table: DivisionTable | None = None, params: ProcedureParameters = JILIN_2024_PROCEDURE
+) -> Bodies:
     """The applicant, recommending body and province for a location; unknown divisions are left ``None``."""
     table = table or _table()
     division = table.by_code(location.county_code)
-    applicant = Body(Role.COUNTY, division if division is not None and division.level is DivisionLevel.COUNTY else None)
+    applicant = _applicant(division, table)
     given = _prefecture_given(location, table)
-    recommender_division: Division | None
+    recommender: Body
     if given is not None and given.name == CHANGBAISHAN:
-        recommender_division = given
+        recommender = Body(Role.PREFECTURE, given)
     elif division is not None and division.code == MEIHEKOU_CODE:
-        recommender_division = division
+        recommender = _meihekou_recommender(division, table, params)
     elif division is not None:
         parent = table.parent(division)
-        recommender_division = parent if parent is not None and parent.level is DivisionLevel.PREFECTURE else None
+        prefecture = parent if parent is not None and parent.level is DivisionLevel.PREFECTURE else None
+        recommender = Body(Role.PREFECTURE, prefecture)
     else:
-        recommender_division = None
-    return Bodies(applicant, Body(Role.PREFECTURE, recommender_division), Body(Role.PROVINCE, table.province))
+        recommender = Body(Role.PREFECTURE, None)
+    return Bodies(applicant, recommender, Body(Role.PROVINCE, table.province))
+
+
+_MEIHEKOU_NOTES = {
+    MeihekouRecommender.EITHER: (
+        "按“梅河口市或通化市均可审核推荐”的口径",
+        "under the reading that either 梅河口市 or 通化市 may recommend",
+    ),
+    MeihekouRecommender.OWN: (
+        "按“梅河口市自行审核推荐”的口径",
+        "under the reading that 梅河口市 recommends for itself",
+    ),
+    MeihekouRecommender.TONGHUA: ("按“由通化市审核推荐”的口径", "under the reading that 通化市 recommends"),
+}
 
 
 def _body_check(check_id: str, body: Body, label_zh: str, label_en: str, *, known_code: bool) -> Check:
-    if body.division is None:
+    readings: tuple[str, ...] = (body.reading,) if body.reading else ()
+    if body.division is None and body.zone is not None:
+        status = Status.NEEDS_REVIEW
+        area_zh = f"应为{body.within.name}辖区内的县级区划" if body.within is not None else "所属市（州）亦不明"
+        area_en = f"one of {body.within.name}'s" if body.within is not None else "its prefecture is not known either"
+        note_zh = (
+            f"{body.zone.name}不是县级区划，申报主体应为集群所在县（市、区）的中小企业主管部门；"
+            f"区划代码表不能确定是哪一个（{area_zh}），须人工确认"
+        )
+        note_en = (
+            f"{body.zone.name} is not a county-level division; the applicant is the SME department of the county "
+            f"the cluster lies in, which the table cannot tell ({area_en}): a reviewer confirms it"
+        )
+    elif body.division is None:
         status = Status.NEEDS_REVIEW if known_code else Status.FAIL
         note_zh, note_en = "无法由区划代码确定", "cannot be determined from the division code"
     elif body.division.name == CHANGBAISHAN:
         status, note_zh, note_en = Status.NEEDS_REVIEW, body.name_zh, body.name_en
+        readings = ("scope.changbaishan",)
     else:
         status, note_zh, note_en = Status.PASS, body.name_zh, body.name_en
+    for choice, (zh, en) in _MEIHEKOU_NOTES.items():
+        if body.reading == choice.reading:
+            note_zh, note_en = f"{note_zh}（{zh}）", f"{note_en} ({en})"
     return Check(
         id=check_id,
         label_zh=label_zh,
         label_en=label_en,
         status=status,
-        figures=(Figure(f"{check_id}.division", None if body.division is None else body.division.key),),
-        readings=("scope.changbaishan",) if body.division is not None and body.division.name == CHANGBAISHAN else (),
+        figures=tuple(Figure(f"{check_id}.division", d.key) for d in body.divisions)
+        or (Figure(f"{check_id}.division", None),),
+        readings=readings,
         note_zh=note_zh,
         note_en=note_en,
     )
@@ -238,11 +293,16 @@ def _verdict(article: int, title_zh: str, title_en: str, checks: tuple[Check, ..
     )
 
 
-def check_scope(location: Location, table: DivisionTable | None = None, rule_set: RuleSet = JILIN_2024) -> ScopeResult:
+def check_scope(
+    location: Location,
+    table: DivisionTable | None = None,
+    rule_set: RuleSet = JILIN_2024,
+    params: ProcedureParameters = JILIN_2024_PROCEDURE,
+) -> ScopeResult:
     """Check a cluster's location against Art. 2 and name the Art. 9 applicant and recommending body."""
     table = table or _table()
     location_checks = tuple(_location_checks(location, table))
-    bodies = bodies_for(location, table)
+    bodies = bodies_for(location, table, params)
     known_code = table.by_code(location.county_code) is not None
     body_checks = (
         _body_check(

@@ -6,35 +6,43 @@ control characters as escapes and indents any further line of them behind a bar.
 
 from __future__ import annotations
 
+from ..ruleset import JILIN_2024, RULE_SETS
+from ..ruleset.procedure_params import PROCEDURE_READINGS
 from ..safe_text import one_line, text_block
 from ..verdicts import Status
 from .monitoring import MonitoringReport, RevocationOutcome
 
 __all__ = ["render_monitoring_text"]
 
+# A ground of Art. 14 names a situation that ends a designation; "pass" and "fail" would read backwards next to it,
+# so the words say whether the situation is present (存在该情形) or not, for the ground and for each of its checks.
 _STATUS = {
-    Status.PASS: ("未触及", "not met"),
-    Status.FAIL: ("已触及", "MET"),
+    Status.PASS: ("不存在该情形", "situation not present"),
+    Status.FAIL: ("存在该情形", "situation present"),
     Status.NEEDS_REVIEW: ("待人工判断", "needs review"),
     Status.INSUFFICIENT_DATA: ("数据不足", "insufficient data"),
     Status.NOT_APPLICABLE: ("不适用", "not applicable"),
 }
-_CHECK_STATUS = {
-    Status.PASS: ("通过", "pass"),
-    Status.FAIL: ("不通过", "fail"),
-    Status.NEEDS_REVIEW: ("待判断", "review"),
-    Status.INSUFFICIENT_DATA: ("数据不足", "no data"),
-    Status.NOT_APPLICABLE: ("不适用", "n/a"),
-}
 _OUTCOME = {
-    RevocationOutcome.KEEP: ("未触及撤销情形", "no ground for revocation"),
-    RevocationOutcome.REVOKE: ("触及撤销情形，应撤销认定", "a ground is met: the designation is to be revoked"),
-    RevocationOutcome.UNDECIDED: ("尚不能确定", "undecided"),
+    RevocationOutcome.KEEP: ("不存在撤销情形", "no ground for revocation is present"),
+    RevocationOutcome.REVOKE: (
+        "存在撤销情形，应撤销认定",
+        "a ground for revocation is present: the designation is to be revoked",
+    ),
+    RevocationOutcome.UNDECIDED: ("尚不能确定，须人工判断或补充数据", "undecided: a reviewer or more data is needed"),
 }
 
 
 def _pick(pair: tuple[str, str], zh: bool) -> str:
     return pair[0] if zh else pair[1]
+
+
+def _reading_title(reading_id: str, zh: bool, report: MonitoringReport) -> str:
+    rule_set = RULE_SETS.get(report.rule_set.id, JILIN_2024)
+    reading = PROCEDURE_READINGS.get(reading_id) or rule_set.readings.get(reading_id)
+    if reading is None:  # a report read back from another version of the library
+        return ""
+    return reading.title_zh if zh else reading.title_en
 
 
 def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
@@ -79,11 +87,14 @@ def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
             note = check.note_zh if zh else check.note_en
             missing = f" [{', '.join(one_line(path) for path in check.missing)}]" if check.missing else ""
             lines += text_block(
-                f"    - {_pick(_CHECK_STATUS[check.status], zh)}: ",
+                f"    - {_pick(_STATUS[check.status], zh)}: ",
                 label + (f" — {note}" if note else ""),
                 "      ",
             )
             lines[-1] += missing
+    lines += ["", "适用口径：" if zh else "Readings applied:"]
+    for reading_id in report.readings:
+        lines.append(f"  {one_line(reading_id)}  {_reading_title(reading_id, zh, report)}")
     outcome = _pick(_OUTCOME[report.outcome], zh)
     decided = f"（{', '.join(report.decided_by)}）" if zh else f" ({', '.join(report.decided_by)})"
     lines += ["", f"{'结论' if zh else 'Outcome'}: {outcome}" + (decided if report.decided_by else "")]

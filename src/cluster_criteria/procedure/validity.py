@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from dateutil.relativedelta import relativedelta
-
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
+from ..terms import next_term_start, term_last_day
+from .known import known_on
 from .record import ReviewRecord
 
 __all__ = ["Validity", "ValidityState", "next_term_start", "term_last_day", "validity_on"]
@@ -45,23 +45,6 @@ _STATE_LABELS = {
     ValidityState.EXPIRED_NO_REVIEW: ("有效期满，未申请复核", "expired, no review requested"),
     ValidityState.REVIEW_FAILED: ("复核未通过", "review failed"),
 }
-
-
-def next_term_start(start: dt.date, years: int) -> dt.date:
-    """The first day after ``years`` whole years from ``start``: the anniversary, and 1 March for 29 February
-    in a common year (the day 28 February closes the last year)."""
-    anniversary = start + relativedelta(years=years)
-    if (start.month, start.day) == (2, 29) and anniversary.day == 28:
-        return anniversary + _ONE_DAY
-    return anniversary
-
-
-def term_last_day(start: dt.date, years: int, term_end: TermEnd = JILIN_2024_PROCEDURE.term_end) -> dt.date:
-    """The last day in force of a term of ``years`` years beginning on ``start``."""
-    if term_end is TermEnd.ANNIVERSARY:
-        # Civil Code art. 202: the corresponding day, or the month's last day when there is none.
-        return start + relativedelta(years=years)
-    return next_term_start(start, years) - _ONE_DAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +88,9 @@ def _known(reviews: Iterable[ReviewRecord], as_of: dt.date) -> list[ReviewRecord
     known = []
     for review in reviews:
         requested = review.requested_on or review.decided_on
-        if requested is not None and requested > as_of:
+        if requested is not None and not known_on(requested, as_of):
             continue
-        if review.decided_on is not None and review.decided_on > as_of:
+        if review.decided_on is not None and not known_on(review.decided_on, as_of):
             review = ReviewRecord(requested_on=review.requested_on or review.decided_on, note=review.note)
         known.append(review)
     return sorted(known, key=lambda r: r.decided_on or r.requested_on or dt.date.max)
@@ -139,7 +122,7 @@ def validity_on(
     last_day = term_last_day(designated_on, Validity._years(extensions, params), term_end)
     if as_of < designated_on:
         state = ValidityState.NOT_YET_DESIGNATED
-    elif failed is not None and failed.decided_on is not None and failed.decided_on <= as_of and as_of > last_day:
+    elif failed is not None and known_on(failed.decided_on, as_of) and as_of > last_day:
         state = ValidityState.REVIEW_FAILED
     elif as_of <= last_day:
         state = ValidityState.IN_FORCE

@@ -24,11 +24,12 @@ from ..models.base import InputModel
 from ..models.dates import Date
 from ..models.types import ShortText
 from ..rules.registry import citation_en, citation_zh
-from .bodies import Actor, Bodies, Role
+from .bodies import Actor, ActorMatch, Bodies, Role
 
 __all__ = [
     "TRANSITIONS",
     "Action",
+    "OpenPoint",
     "Stage",
     "Transition",
     "TransitionRefusedError",
@@ -205,13 +206,37 @@ class TransitionRefusedError(ApplicationError):
 
 
 @dataclass(frozen=True, slots=True)
+class OpenPoint:
+    """A step taken by an actor the division table could not confirm (a cluster in a development zone): a person
+    must confirm that the actor was the body the article names."""
+
+    index: int
+    action: Action
+    reason_zh: str
+    reason_en: str
+
+    @property
+    def path(self) -> str:
+        return f"history[{self.index}]"
+
+
+@dataclass(frozen=True, slots=True)
 class Workflow:
-    """An application's history and the stage it has reached. Immutable: :meth:`apply` returns a new workflow."""
+    """An application's history and the stage it has reached. Immutable: :meth:`apply` returns a new workflow.
+
+    ``open_points`` lists the steps whose actor must still be confirmed by a person; :attr:`needs_review` is true
+    while there is one.
+    """
 
     bodies: Bodies
     history: tuple[WorkflowEvent, ...] = ()
     stage: Stage = Stage.NEW
     table: DivisionTable | None = None
+    open_points: tuple[OpenPoint, ...] = ()
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.open_points)
 
     def allowed_actions(self) -> tuple[Action, ...]:
         return tuple(a for a, t in TRANSITIONS.items() if self.stage in t.sources)
@@ -247,12 +272,16 @@ class Workflow:
                 f"date {event.date.isoformat()} is before the previous step's date {previous}",
             )
         body = self.bodies.for_role(transition.role)
-        if not body.matches(event.actor, self.table):
+        actor_check = body.assess(event.actor, self.table)
+        if actor_check.match is ActorMatch.REFUSED:
+            why_zh = f"：{actor_check.reason_zh}" if actor_check.reason_zh else ""
+            why_en = f": {actor_check.reason_en}" if actor_check.reason_en else ""
             raise refuse(
                 "cc_wrong_actor",
-                f"“{event.action.zh}”应由{body.name_zh}作出，记录为 {event.actor.role.zh}（{event.actor.division}）",
+                f"“{event.action.zh}”应由{body.name_zh}作出，记录为 {event.actor.role.zh}（{event.actor.division}）"
+                + why_zh,
                 f"{event.action.en} must be done by the {body.name_en}, not by the "
-                f"{event.actor.role.en} ({event.actor.division})",
+                f"{event.actor.role.en} ({event.actor.division})" + why_en,
             )
         if transition.needs_reasons and not event.reasons:
             raise refuse(
@@ -260,7 +289,11 @@ class Workflow:
                 f"“{event.action.zh}”须写明理由",
                 f"{event.action.en} must state its reasons",
             )
-        return Workflow(self.bodies, (*self.history, event), transition.target, self.table)
+        open_points = self.open_points
+        if actor_check.match is ActorMatch.UNCONFIRMED:
+            point = OpenPoint(index, event.action, actor_check.reason_zh, actor_check.reason_en)
+            open_points = (*open_points, point)
+        return Workflow(self.bodies, (*self.history, event), transition.target, self.table, open_points)
 
     def step(
         self,

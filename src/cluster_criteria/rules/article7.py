@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..context import EvaluationContext
 from ..models import Application
 from ..severity import Grading, grade
-from ..verdicts import FAIL, INSUFFICIENT_DATA, NEEDS_REVIEW, PASS, Check, Status, new_check, new_figure
+from ..verdicts import FAIL, INSUFFICIENT_DATA, NEEDS_REVIEW, PASS, Check, Status, combine, new_check, new_figure
 from ..vocabulary import IncidentKind, Severity
 from .checks import missing
 from .registry import clause_rule
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-@clause_rule(7, 1, "产业政策禁止限制淘汰类", "Prohibited, restricted or eliminated industry")
+@clause_rule(7, 1, "产业政策禁止限制淘汰类", "Prohibited, restricted or eliminated industry", exclusion=True)
 def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（一）项 (rule 7.1)
 
@@ -42,8 +42,8 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
     hit = status in excluded
     yield new_check(
         id="catalogue_status",
-        label_zh=label_zh,
-        label_en=label_en,
+        label_zh=f"主导产业属于{status.zh}产业" if hit else label_zh,
+        label_en=f"the leading industry is {status.en}" if hit else label_en,
         status=Status.FAIL if hit else Status.PASS,
         figures=(new_figure(path, status.value),),
         readings=("catalogue.status",),
@@ -54,13 +54,28 @@ def art7_1_restricted_industry(app: Application, ctx: EvaluationContext) -> Iter
 
 # The figures an incident's grade rests on, listed in its check when given.
 _GRADE_FIGURES = ("severity", "deaths", "serious_injuries", "direct_loss")
-_BASIS_ZH = {"stated": "申报等级", "derived": "按伤亡和损失推定", "conflict": "申报与推定不一致", "unknown": "未知"}
+_KNOWN_ON_DATE = "facts.known_on_date"
 
 
-def _conflict_zh(grading: Grading) -> str:
-    stated = grading.stated.zh if grading.stated else "未申报"
-    derived = grading.derived.zh if grading.derived else "无法推定"
-    return f"；申报等级与推定等级不一致：申报为{stated}，按伤亡和损失推定为{derived}"
+def _grade_readings(grading: Grading) -> tuple[str, ...]:
+    if grading.basis == "stated":
+        return ()
+    if grading.basis == "figures_above_stated":
+        return ("severity.production_safety", "severity.figures_prevail")
+    if grading.basis == "conflict":
+        return ("severity.production_safety", "severity.conflict")
+    return ("severity.production_safety",) if grading.basis == "derived" else ()
+
+
+def _incident_labels(
+    status: Status, day: str, kind: IncidentKind, found: Severity | None, floor: Severity
+) -> tuple[str, str]:
+    """Labels that state what was found, so that a label never says the opposite of the check's status."""
+    if status is FAIL and found is not None:
+        return f"{day} 发生{found.zh}{kind.zh}", f"{found.en} {kind.en} on {day}"
+    if status is PASS:
+        return f"{day} {kind.zh}，未达{floor.zh}及以上", f"{kind.en} of {day}, not {floor.en} or worse"
+    return f"{day} {kind.zh}，是否达到{floor.zh}及以上待定", f"{kind.en} of {day}, {floor.en} or worse or not: open"
 
 
 def _incidents(
@@ -69,15 +84,19 @@ def _incidents(
     kinds: tuple[IncidentKind, ...],
     floor: Severity,
     check_prefix: str,
-    label_zh: str,
-    label_en: str,
+    kinds_zh: str,
+    kinds_en: str,
 ) -> Iterator[Check]:
-    readings = ("window.events", "records.absent_vs_empty")
+    readings = ("window.events", "records.absent_vs_empty", _KNOWN_ON_DATE)
+    none_zh, none_en = (
+        f"近三年未发生{floor.zh}及以上{kinds_zh}",
+        f"no {floor.en} or worse {kinds_en} in the last three years",
+    )
     if app.incidents is None:
         yield missing(
             f"{check_prefix}.record",
-            label_zh,
-            label_en,
+            none_zh,
+            none_en,
             ("incidents",),
             readings=readings,
             note_zh="未提供事故和事件记录",
@@ -87,9 +106,10 @@ def _incidents(
     params = ctx.rule_set.parameters
     relevant = [(i, inc) for i, inc in enumerate(app.incidents) if inc.kind in kinds]
     inside = [(i, inc) for i, inc in relevant if ctx.in_event_window(inc.date)]
+    later = sum(1 for _, inc in relevant if inc.date > ctx.assessment_date)
     window = new_figure("window", f"{ctx.event_window_start.isoformat()}..{ctx.assessment_date.isoformat()}")
-    floor_zh, floor_en = floor.zh, floor.en
-    legal_word = f"{floor_zh}及以上"
+    legal_word = f"{floor.zh}及以上"
+    statuses: list[Status] = []
     for index, incident in inside:
         grading = grade(incident, params)
         path = f"incidents[{index}]"
@@ -101,49 +121,57 @@ def _incidents(
             if value is not None:
                 figures.append(new_figure(f"{path}.{name}", value))
         reached = grading.reaches(floor)
-        grade_readings: tuple[str, ...] = readings
-        if grading.basis != "stated":
-            grade_readings += ("severity.production_safety",)
-        if grading.conflict:
-            grade_readings += ("severity.conflict",)
         if reached is None:
-            status = NEEDS_REVIEW if grading.conflict else INSUFFICIENT_DATA
+            status = NEEDS_REVIEW if grading.basis == "conflict" else INSUFFICIENT_DATA
         else:
             status = FAIL if reached else PASS
-        found = grading.lower_bound
+        statuses.append(status)
+        label_zh, label_en = _incident_labels(status, day, kind, grading.lower_bound, floor)
         yield new_check(
             id=f"{check_prefix}.{index}",
-            label_zh=f"{day} {kind.zh}未达{floor_zh}及以上",
-            label_en=f"{kind.en} of {day} below {floor_en}",
+            label_zh=label_zh,
+            label_en=label_en,
             status=status,
             figures=tuple(figures),
             comparison="<",
             legal_word=legal_word,
-            readings=grade_readings,
+            readings=readings + _grade_readings(grading),
             missing=tuple(f"{path}.{m}" for m in grading.missing) if status is INSUFFICIENT_DATA else (),
             evidence=incident.description,
-            note_zh=(f"等级：{found.zh}（{_BASIS_ZH[grading.basis]}）" if found else "等级未知")
-            + (_conflict_zh(grading) if grading.conflict else ""),
-            note_en=(f"grade: {found.en} ({grading.basis})" if found else "grade unknown")
-            + (f"; {grading.conflict}" if grading.conflict else ""),
+            note_zh=grading.note("zh"),
+            note_en=grading.note("en"),
         )
+    summary = combine(statuses) if statuses else PASS
+    label_zh, label_en = {
+        PASS: (none_zh, none_en),
+        FAIL: (f"近三年发生过{floor.zh}及以上{kinds_zh}", f"a {floor.en} or worse {kinds_en} in the last three years"),
+    }.get(
+        summary,
+        (
+            f"近三年是否发生{floor.zh}及以上{kinds_zh}待定",
+            f"whether a {floor.en} or worse {kinds_en} happened in the last three years is open",
+        ),
+    )
+    counted_zh = f"近三年内相关记录{len(inside)}条，逐条判断如上" if inside else "近三年内无相关记录"
+    counted_en = f"{len(inside)} record(s) in the window, judged one by one" if inside else "no record in the window"
     yield new_check(
         id=f"{check_prefix}.window",
         label_zh=label_zh,
         label_en=label_en,
-        status=PASS,
+        status=summary,
         figures=(
             window,
             new_figure("incidents.in_window", len(inside)),
             new_figure("incidents.of_these_kinds", len(relevant)),
+            new_figure("incidents.after_assessment_date", later),
         ),
         readings=readings,
-        note_zh=f"近三年内相关记录{len(inside)}条，逐条判断如上" if inside else "近三年内无相关记录",
-        note_en=f"{len(inside)} record(s) in the window, judged one by one" if inside else "no record in the window",
+        note_zh=counted_zh + (f"；另有{later}条记录日期晚于评估日，不予考虑" if later else ""),
+        note_en=counted_en + (f"; {later} record(s) dated after the assessment date left out" if later else ""),
     )
 
 
-@clause_rule(7, 2, "重大安全、质量和环境污染事故", "Major safety, quality or environmental accidents")
+@clause_rule(7, 2, "重大安全、质量和环境污染事故", "Major safety, quality or environmental accidents", exclusion=True)
 def art7_2_major_accidents(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（二）项 (rule 7.2)
 
@@ -156,12 +184,12 @@ def art7_2_major_accidents(app: Application, ctx: EvaluationContext) -> Iterator
         p.accident_kinds,
         p.accident_severity_floor,
         "accidents",
-        f"近三年未发生{p.accident_severity_floor.zh}及以上安全、质量和环境污染事故",
-        f"no {p.accident_severity_floor.en} or worse accident in the last three years",
+        "安全、质量和环境污染事故",
+        "safety, quality or environmental pollution accident",
     )
 
 
-@clause_rule(7, 3, "重大网络安全和数据安全事件", "Major network or data security events")
+@clause_rule(7, 3, "重大网络安全和数据安全事件", "Major network or data security events", exclusion=True)
 def art7_3_major_security_events(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（三）项 (rule 7.3)
 
@@ -174,19 +202,19 @@ def art7_3_major_security_events(app: Application, ctx: EvaluationContext) -> It
         p.security_event_kinds,
         p.security_event_severity_floor,
         "security_events",
-        f"近三年未发生{p.security_event_severity_floor.zh}及以上网络安全事件和数据安全事件",
-        f"no {p.security_event_severity_floor.en} or worse security event in the last three years",
+        "网络安全事件和数据安全事件",
+        "network or data security event",
     )
 
 
-@clause_rule(7, 4, "重大违法违规行为", "Major violations")
+@clause_rule(7, 4, "重大违法违规行为", "Major violations", exclusion=True)
 def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterator[Check]:
     """第七条第（四）项 (rule 7.4)
 
     （四）有偷税漏税、严重失信等其他重大违法违规行为。
     """
     kinds = ctx.rule_set.parameters.violation_kinds
-    readings = ("no_window.violations", "records.absent_vs_empty")
+    readings = ("no_window.violations", "records.absent_vs_empty", _KNOWN_ON_DATE)
     label_zh, label_en = (
         "无偷税漏税、严重失信等重大违法违规行为",
         "no tax evasion, serious dishonesty or other major violation",
@@ -202,22 +230,26 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
             note_en="no violation record was supplied",
         )
         return
-    found = [(i, v) for i, v in enumerate(app.violations) if v.kind in kinds]
+    day = ctx.assessment_date
+    of_kind = [(i, v) for i, v in enumerate(app.violations) if v.kind in kinds]
+    found = [(i, v) for i, v in of_kind if v.date <= day]
+    later = len(of_kind) - len(found)
     for index, violation in found:
         path = f"violations[{index}]"
+        when = violation.date.isoformat()
         yield new_check(
             id=f"violations.{index}",
-            label_zh=f"{violation.date.isoformat()} {violation.kind.zh}",
-            label_en=f"{violation.kind.en} of {violation.date.isoformat()}",
+            label_zh=f"{when} 有{violation.kind.zh.removesuffix('行为')}行为",
+            label_en=f"{violation.kind.en} found, dated {when}",
             status=Status.FAIL,
             figures=(
                 new_figure(f"{path}.kind", violation.kind.value),
-                new_figure(f"{path}.date", violation.date.isoformat()),
+                new_figure(f"{path}.date", when),
             ),
             readings=readings,
             evidence=violation.description,
-            note_zh="存在该类行为，不设时间范围",
-            note_en="a finding of this kind counts whenever it was",
+            note_zh="存在该类行为（不设时间范围）",
+            note_en="a finding of this kind counts whenever it was made",
         )
     if not found:
         yield new_check(
@@ -225,8 +257,9 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
             label_zh=label_zh,
             label_en=label_en,
             status=Status.PASS,
-            figures=(new_figure("violations", 0),),
+            figures=(new_figure("violations", 0), new_figure("violations.after_assessment_date", later)),
             readings=readings,
-            note_zh="申报无此类记录",
-            note_en="the application declares no such finding",
+            note_zh="申报无此类记录" + (f"；另有{later}条记录日期晚于评估日，不予考虑" if later else ""),
+            note_en="the application declares no such finding"
+            + (f"; {later} record(s) dated after the assessment date left out" if later else ""),
         )

@@ -110,18 +110,17 @@ def growth_over_window(
     method = ctx.growth_method
     geometric = method is GrowthMethod.GEOMETRIC
     readings = ("window.figures", method.reading, "growth.exact_comparison")
-    series, figures, _ = _window_values(app, years, name, unit)
-    # The geometric mean reads the first and last years only; the mean of ratios reads every year.
-    needed = (0, len(years) - 1) if geometric else range(len(years))
-    absent = tuple(year_path(years[i], name) for i in needed if series[i] is None)
+    series, figures, absent = _window_values(app, years, name, unit)
+    # The window is read whole: the geometric mean uses only its ends, but a gap inside it is still missing data.
     if absent:
-        return missing_for(check_id, threshold, absent, readings=readings, figures=figures)
+        return missing_for(check_id, threshold, tuple(absent), readings=(*readings, "window.whole"), figures=figures)
     bases = series[:1] if geometric else series[:-1]
-    if any(v is None or v <= 0 for v in bases):
+    unusable = tuple(year_path(year, name) for year, v in zip(years, bases, strict=False) if v is None or v <= 0)
+    if unusable:
         return missing_for(
             check_id,
             threshold,
-            (year_path(years[0], name),),
+            unusable,
             readings=(*readings, "growth.positive_base"),
             figures=figures,
             note_zh="基期数值为零或缺失，无法计算增速",
@@ -210,4 +209,3 @@ def trend_over_window(
         note_zh="" if holds else f"未满足“{word.word}”：" + "、".join(breaks),
         note_en="" if holds else "the trend breaks at " + ", ".join(breaks),
     )
-

@@ -69,6 +69,7 @@ class Rule:
     title_zh: str
     title_en: str
     checks: CheckFunction
+    exclusion: bool = False
 
     @property
     def name(self) -> str:
@@ -101,17 +102,24 @@ class Rule:
             status=status,
             checks=made,
             readings=readings,
+            exclusion=self.exclusion,
         )
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def clause_rule(article: int, clause: int, title_zh: str, title_en: str) -> Callable[[CheckFunction], Rule]:
-    """Register a function that yields a clause's checks as the rule of that clause."""
+def clause_rule(
+    article: int, clause: int, title_zh: str, title_en: str, *, exclusion: bool = False
+) -> Callable[[CheckFunction], Rule]:
+    """Register a function that yields a clause's checks as the rule of that clause.
+
+    ``exclusion`` marks a clause that names a situation which must not exist (Art. 7), so that its status is told
+    as 存在 / 不存在该情形 rather than 符合 / 不符合.
+    """
 
     def register(function: CheckFunction) -> Rule:
-        rule = Rule(f"{article}.{clause}", article, clause, title_zh, title_en, function)
+        rule = Rule(f"{article}.{clause}", article, clause, title_zh, title_en, function, exclusion)
         REGISTRY[rule.rule_id] = rule
         return rule
 

@@ -67,7 +67,7 @@ _QUALITATIVE = (
         6,
         1,
         "发展水平居于细分领域全省乃至全国前列",
-        "Its development ranks among the leaders of its niche in the province or the country",
+        "Its development ranks among the leaders of its niche in the province and even nationwide",
     ),
     QualitativeItem("6.3.chain_layout", 6, 3, "集群产业链布局合理", "The cluster's industrial chain is well laid out"),
     QualitativeItem(
@@ -143,14 +143,14 @@ _QUALITATIVE = (
         6,
         4,
         "突破了一批主导产业的关键核心技术",
-        "A number of the leading industry's key core technologies achieved",
+        "Breakthroughs in a number of key core technologies of the leading industry",
     ),
     QualitativeItem(
         "6.5.transformation_work",
         6,
         5,
         "有序开展了中小企业智能化改造数字化转型相关工作",
-        "SME intelligent upgrading and digital transformation carried out in order",
+        "SME intelligent upgrading and digital transformation carried out in an orderly manner",
     ),
     QualitativeItem(
         "6.5.cloud_platform_results", 6, 5, "“用云上平台”成效显著", "Marked results from moving onto cloud platforms"
@@ -205,6 +205,13 @@ _QUALITATIVE = (
     ),
     QualitativeItem(
         "6.7.foreign_trade", 6, 7, "推动产品和服务对外贸易快速发展", "Foreign trade in products and services grows fast"
+    ),
+    QualitativeItem(
+        "6.8.management_body",
+        6,
+        8,
+        "集群设立了（园区）管委会等运营管理机构",
+        "An operating management body such as a (park) management committee is set up",
     ),
     QualitativeItem(
         "6.8.public_service_system",

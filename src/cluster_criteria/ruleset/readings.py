@@ -31,6 +31,14 @@ _ALL = (
         explanation_zh="年度统计数据只存在于已结束的日历年度，评估年度为N时使用N-3、N-2、N-1年的数据。申报未填的年度作缺失处理，绝不按零计。",
     ),
     Reading(
+        "window.whole",
+        "时间范围内每一年的数据都须齐全",
+        "Every year of a window must be reported",
+        "A check reads every year its window covers, whatever its formula: the geometric growth rate uses only the "
+        "first and last years, but a year missing in between is missing data, not a silent pass.",
+        explanation_zh="无论采用何种计算方法，检查所覆盖时间范围内每一年的数据都须申报：水平法只用首末两年的数值，但中间年份缺失仍属材料不全，不得默认通过。",
+    ),
+    Reading(
         "each_year",
         "每年均：逐年分别判断，须全部满足",
         "每年均: each year on its own, all must hold",
@@ -58,7 +66,7 @@ _ALL = (
         "第七条第（四）项不设时间范围",
         "Art. 7(4) has no time window",
         "Unlike 7(2) and 7(3), 7(4) says 有 (has) without 近三年: any recorded finding counts, whenever it was.",
-        explanation_zh="第七条第（二）（三）项有“近三年”，第（四）项只写“有”，故任何时候的认定记录均予计入。",
+        explanation_zh="第七条第（二）（三）项有“近三年”，第（四）项只写“有”，故任何时间的此类记录均予计入。",
     ),
     Reading(
         "growth.geometric",
@@ -120,9 +128,11 @@ _ALL = (
         "designation.derived_end",
         "未给出有效期止日的称号按三年有效期推算",
         "A title without an end date runs three years",
-        "These titles are generally granted for three years; the end is valid-from plus three years minus one "
-        "day, and the check says it was derived.",
-        explanation_zh="此类称号一般有效期三年；未给出止日时按起日加三年减一日推算，并在检查中注明。",
+        "These titles are generally granted for three years; the last day is the day before the third "
+        "anniversary of valid-from (28 February for a start on 29 February), by the same rule as designation "
+        "terms, and the check says it was derived.",
+        explanation_zh="此类称号一般有效期三年；未给出止日时，以起日满三周年的前一日为止日（2月29日起始的，止于2月28日），"
+        "与集群有效期同一算法，并在检查中注明。",
     ),
     Reading(
         "qualitative.declaration",
@@ -162,11 +172,28 @@ _ALL = (
         explanation_zh="按国务院令第493号第三条的分级表，每项指标各得一个等级，取最高者；该条“以下”不含本数，故各等级自其下限起算。",
     ),
     Reading(
+        "severity.figures_prevail",
+        "申报等级低于按伤亡和损失确定的等级时，以后者为准",
+        "A stated grade below the one casualties and loss give yields to the figures",
+        "The grading table fixes the grade by the highest level any one figure reaches; a lower stated grade cannot "
+        "undo it, and the explanation says that the stated grade was lower.",
+        explanation_zh="分级表以任一指标达到的最高等级确定事故等级，申报的较低等级不能改变这一结果；说明中注明申报等级低于按数字确定的等级。",
+    ),
+    Reading(
         "severity.conflict",
-        "申报等级与推定等级不一致时需人工复核",
-        "A stated grade that differs from the derived one needs review",
-        "Neither the stated nor the computed grade silently wins; a reviewer reads the investigation report.",
-        explanation_zh="申报等级与按数据推定的等级都不自动采用，由复核人员查阅事故调查报告后判断。",
+        "申报等级高于按伤亡和损失确定的等级时需人工复核",
+        "A stated grade above the one casualties and loss give needs review",
+        "An accident can be graded above its figures by the authority that investigated it (for its social impact, "
+        "for instance); neither grade silently wins, and a reviewer reads the investigation report.",
+        explanation_zh="事故可能因社会影响等原因由调查机关定为高于其伤亡和损失数字的等级；两个等级都不自动采用，由复核人员查阅事故调查报告后判断。",
+    ),
+    Reading(
+        "facts.known_on_date",
+        "评估日之后发生的事实在评估日不予考虑",
+        "Facts dated after the assessment date are not known on it",
+        "Incidents, violations and titles dated after the assessment date are left out of every clause, with or "
+        "without a window; the check counts how many were left out so that a reviewer sees them.",
+        explanation_zh="评估日之后发生的事故、事件、违法违规行为和取得的称号，在各项条款中一律不予考虑（无论是否设有时间范围）；检查中列明被排除的记录条数，供复核人员查看。",
     ),
     Reading(
         "records.absent_vs_empty",
@@ -232,11 +259,12 @@ _ALL = (
         explanation_zh="限制类、淘汰类和禁止类予以排除；鼓励类和允许类不排除；未说明类别的为材料不全。",
     ),
     Reading(
-        "management_body.named",
-        "写明运营管理机构名称即视为设立",
-        "Naming the operating management body shows it is set up",
-        "The existence of a body is a fact the application states by naming it.",
-        explanation_zh="运营管理机构是否设立是一项事实，申报中写明其名称即可证明。",
+        "management_body.declared",
+        "运营管理机构是否设立为申报事项，机构名称仅作辅助信息",
+        "Whether an operating body is set up is a declared item; its name only supports it",
+        "设立了（园区）管委会等运营管理机构 is answered like the other qualitative items (met, not met or not "
+        "answered, with evidence); a name in the body field does not show that the body exists.",
+        explanation_zh="“设立了（园区）管委会等运营管理机构”与其他定性要求一样须明确作答（达到、未达到或未作答）并列明证明材料；仅填写机构名称不能证明机构已设立。",
     ),
 )
 

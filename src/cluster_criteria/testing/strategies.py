@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from ..models import Application
 from ..ruleset import JILIN_2024, RuleSet
 from ..ruleset.parameters import Comparison, Threshold
+from ..terms import term_last_day
 from ..verdicts import Status
 from ..vocabulary import (
     Answer,
@@ -125,7 +126,7 @@ def _year_record(draw: st.DrawFn, year: int) -> dict[str, Any]:
 def _designation(kind: DesignationKind, start: dt.date, years: int | None) -> dict[str, Any]:
     record: dict[str, Any] = {"kind": kind.value, "valid_from": start.isoformat()}
     if years is not None:
-        record["valid_to"] = (start + relativedelta(years=years) - relativedelta(days=1)).isoformat()
+        record["valid_to"] = term_last_day(start, years).isoformat()
     return record
 
 
