@@ -30,6 +30,7 @@ from cluster_criteria.models.base import InputModel
 from cluster_criteria.models.types import ShortText, _amount, _check_finite_and_sized, _rate, coerce_decimal
 from cluster_criteria.money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, MoneyUnit, parse_amount, to_yuan
 from cluster_criteria.ruleset import rule_sets
+from cluster_criteria.safe_text import quoted
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.testing import strategies as cs
 
@@ -179,9 +180,11 @@ def _reference_text_number(text: str) -> Decimal:
     try:
         number = Decimal(text.strip())
     except InvalidOperation:
-        raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": text[:40]}) from None
+        raise PydanticCustomError(
+            "cc_not_a_number", "expected a number, got {text}", {"text": quoted(text, 40)}
+        ) from None
     _reference_check(number)
-    return number
+    return abs(number) if number.is_zero() else number  # "-0" is zero, printed "0"
 
 
 def _reference_amount(text: str) -> Decimal:
@@ -191,10 +194,10 @@ def _reference_amount(text: str) -> Decimal:
         raise PydanticCustomError(
             "cc_not_an_amount",
             "is not an amount: {text}; write a number, optionally with 元, 万元 or 亿元",
-            {"text": text[:40]},
+            {"text": quoted(text, 40)},
         ) from None
     _reference_check(number)
-    number = to_yuan(number, unit or MoneyUnit.YUAN)
+    number = to_yuan(abs(number) if number.is_zero() else number, unit or MoneyUnit.YUAN)
     if number < 0:
         raise PydanticCustomError("cc_negative", "must not be negative (is {text})", {"text": str(number)})
     if number > MAX_AMOUNT_YUAN:
@@ -273,7 +276,7 @@ def _reference_credit_code_problem(code: str) -> str | None:
         return f"must have 18 characters, has {len(code)}"
     bad = sorted({ch for ch in code if ch not in charset})
     if bad:
-        return f"contains characters outside the GB 32100 set: {''.join(bad)}"
+        return f"contains characters outside the GB 32100 set: {quoted(''.join(bad))}"
     total = sum(charset.index(ch) * pow(3, i, 31) for i, ch in enumerate(code[:17]))
     expected = charset[(31 - total % 31) % 31]
     return None if code[17] == expected else f"check character is {code[17]}, GB 32100-2015 gives {expected}"

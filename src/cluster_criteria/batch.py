@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +30,7 @@ from .rules import select
 from .ruleset.parameters import RuleSet
 from .ruleset.reform import Reform
 from .verdicts import Report, Status
+from .worker_lifetime import exit_with_parent
 
 __all__ = [
     "BatchResult",
@@ -290,7 +292,7 @@ def _chunks(numbered: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tu
 def _in_processes(
     work: _Work[_R], settings: _Settings, chunks: Iterator[list[tuple[int, Item]]], jobs: int
 ) -> Iterator[_R]:
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings, os.getpid()))
     pending: deque[Future[list[_R]]] = deque()
     try:
         for chunk in chunks:
@@ -306,9 +308,10 @@ def _in_processes(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(settings: _Settings) -> None:
+def _start_worker(settings: _Settings, creator: int) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    exit_with_parent(creator)
     # Ctrl-C reaches the whole process group; the parent decides what to keep, the workers just finish their chunk.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 

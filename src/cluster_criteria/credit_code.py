@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .safe_text import quoted
+
 __all__ = ["credit_code_problem", "expected_check_character"]
 
 # GB 32100-2015 §4 and Annex: the 31-character code set (no I, O, Z, S, V) and the position weights 3^(i) mod 31.
@@ -36,7 +38,7 @@ def credit_code_problem(code: str) -> str | None:
         in_code_set = False
     if not in_code_set:
         bad = sorted({ch for ch in code if ch not in _VALUES})
-        return f"contains characters outside the GB 32100 set: {''.join(bad)}"
+        return f"contains characters outside the GB 32100 set: {quoted(''.join(bad))}"
     if code[17] != expected:
         return f"check character is {code[17]}, GB 32100-2015 gives {expected}"
     return None

@@ -13,6 +13,7 @@ from .comments import strip_comments
 from .errors import ApplicationError
 from .models import Application
 from .problems import from_validation_error
+from .safe_text import json_safe
 from .verdicts import Report
 
 __all__ = [
@@ -104,7 +105,7 @@ def report_to_data(report: Report) -> dict[str, Any]:
 
 
 def report_to_json(report: Report, *, indent: int | None = 2) -> str:
-    return json.dumps(report_to_data(report), ensure_ascii=False, indent=indent)
+    return json_safe(json.dumps(report_to_data(report), ensure_ascii=False, indent=indent))
 
 
 def report_to_json_line(item: Report | dict[str, Any]) -> bytes:

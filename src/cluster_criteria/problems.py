@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import ApplicationError, InputProblem
+from .safe_text import one_line, quoted
 
 __all__ = ["from_validation_error", "path_of"]
 
@@ -22,7 +23,9 @@ _ZH: dict[str, str] = {
     "cc_rate_range": '比率应在 0 到 1 之间（如 0.08 或 "8%"），实际为 {text}',
     "cc_not_a_count": "应为非负整数，实际为 {text}",
     "cc_control_chars": "含有控制字符",
-    "cc_not_a_year": "应为年份（如 2024），实际为 {text}",
+    "cc_line_break": "只能占一行：名称和代码不能含换行符",
+    "cc_not_a_year": "应为年份，写成整数（如 2024），实际为 {text}",
+    "cc_not_a_date": "应为写作 YYYY-MM-DD 的日期（如 2024-03-15），实际为 {text}",
     "cc_part_exceeds_total": "{year}年 {field}（{part} 元）超过集群总产值（{total} 元）",
     "cc_count_exceeds_total": "{year}年 应用平台企业数（{part}）超过企业总数（{total}）",
     "cc_zero_base": "{year}年 企业总数必须大于零",
@@ -62,24 +65,35 @@ _ZH: dict[str, str] = {
 }
 
 
+# A message is a sentence with a few quoted values, each already cut short; this bounds the whole of it all the same.
+_MESSAGE_LIMIT = 600
+
+
 def path_of(loc: tuple[int | str, ...]) -> str:
-    """``("metrics", 1, "total_output")`` → ``metrics[1].total_output``."""
+    """``("metrics", 1, "total_output")`` → ``metrics[1].total_output``.
+
+    A key may come from the input (a misspelt field, a dictionary key): it is shown escaped and cut short.
+    """
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         elif out:
-            out += f".{part}"
+            out += f".{quoted(str(part))}"
         else:
-            out = str(part)
+            out = quoted(str(part))
     return out
+
+
+def _message(text: str) -> str:
+    return quoted(text, _MESSAGE_LIMIT)
 
 
 def _zh(error: Any) -> str:
     template = _ZH.get(error["type"])
     if template is None:
         return f"输入无效：{error['msg']}"
-    ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+    ctx = {k: one_line(str(v)) for k, v in (error.get("ctx") or {}).items()}
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):
@@ -92,5 +106,5 @@ def from_validation_error(exc: ValidationError) -> ApplicationError:
     for error in exc.errors(include_url=False):
         # Function validators put their own name in the location; a reader wants the field only.
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "json-or-"))))
-        problems.append(InputProblem(path_of(loc), _zh(error), error["msg"], error["type"]))
+        problems.append(InputProblem(path_of(loc), _message(_zh(error)), _message(error["msg"]), error["type"]))
     return ApplicationError(problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
 
 from .. import __version__
@@ -41,9 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the EXIT_* constants)."""
+    from .output_paths import OutputError
+
     args = build_parser().parse_args(argv)
     try:
         status: int = args.handler(args)
+        _flush_standard_output()
     except BrokenPipeError:
         return EXIT_OK
+    except OutputError as exc:
+        print(exc.message(getattr(args, "lang", "zh")), file=sys.stderr)
+        return EXIT_USAGE
     return status
+
+
+def _flush_standard_output() -> None:
+    """What is still buffered, written now: a full disk is then a message, not a traceback at exit."""
+    from .output_paths import OutputError
+
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError("cannot_write", path="-", reason=exc.strerror or exc) from None

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from ..safe_text import one_line
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -25,6 +28,8 @@ __all__ = [
     "write_output",
 ]
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
@@ -34,7 +39,6 @@ EXIT_UNDECIDED = 11
 _MESSAGES = {
     "bad_input": ("输入有误，无法评估：", "The input cannot be evaluated:"),
     "cannot_read": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
-    "cannot_write": ("无法写入文件 {path}：{reason}", "cannot write {path}: {reason}"),
 }
 
 
@@ -45,11 +49,13 @@ def say(key: str, lang: str, **kwargs: object) -> str:
 
 
 def iso_date(value: str) -> dt.date:
-    """argparse type for YYYY-MM-DD dates."""
+    """argparse type for YYYY-MM-DD dates (only that form: ``date.fromisoformat`` also reads 20250415 and 2025-W16)."""
     try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"invalid date {one_line(value)!r} (expected YYYY-MM-DD)") from None
 
 
 def read_source(source: str, lang: str) -> bytes | None:
@@ -59,16 +65,30 @@ def read_source(source: str, lang: str) -> bytes | None:
             return sys.stdin.buffer.read()
         return Path(source).read_bytes()
     except OSError as exc:
-        print(say("cannot_read", lang, path=source, reason=exc.strerror or exc), file=sys.stderr)
+        print(say("cannot_read", lang, path=one_line(source), reason=exc.strerror or exc), file=sys.stderr)
         return None
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to a file when ``output`` is given, else to standard output."""
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
+    """Write to a file when ``output`` is given, else to standard output.
+
+    Raises :class:`.output_paths.OutputError` when it cannot (no such folder, a full disk, standard output closed);
+    :func:`..main` prints its message. A closed pipe stays a ``BrokenPipeError``: the reader has had enough.
+    """
+    from .output_paths import OutputError
+
+    try:
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+            return
+        if sys.stdout is None:  # started with standard output closed
+            raise OutputError("stdout_closed")
         sys.stdout.write(text)
+        sys.stdout.flush()  # a full disk shows here, not in a traceback at exit
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError("cannot_write", path=output or "-", reason=exc.strerror or exc) from None
 
 
 def add_evaluation_options(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from ..safe_text import one_line
 from .common import EXIT_OK, EXIT_USAGE, write_output
 
 __all__ = ["register", "run"]
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         found = table.lookup(args.query)
         if found is None:
             message = "未找到" if args.lang == "zh" else "no division"
-            print(f"{message}: {args.query}", file=sys.stderr)
+            print(f"{message}: {one_line(args.query)}", file=sys.stderr)
             return EXIT_USAGE
         # A prefecture or the province lists its members too.
         rows = (found, *table.children(found))

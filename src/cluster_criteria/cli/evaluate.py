@@ -64,8 +64,10 @@ def run(args: argparse.Namespace) -> int:
     from ..jsonio import load_application
     from ..render import render
     from ..verdicts import Outcome
+    from .output_paths import check_outputs
 
     lang: str = args.lang
+    check_outputs([args.file], [args.output])
     raw = read_source(args.file, lang)
     if raw is None:
         return EXIT_BAD_INPUT
@@ -86,12 +88,7 @@ def run(args: argparse.Namespace) -> int:
     except UnknownRuleError as exc:
         print(str(exc).strip("\"'"), file=sys.stderr)
         return EXIT_USAGE
-    text = render(report, args.format, lang)
-    try:
-        write_output(text, args.output)
-    except OSError as exc:
-        print(say("cannot_write", lang, path=args.output, reason=exc.strerror or exc), file=sys.stderr)
-        return EXIT_USAGE
+    write_output(render(report, args.format, lang), args.output)
     if not args.outcome_exit_code:
         return EXIT_OK
     return {Outcome.ELIGIBLE: EXIT_OK, Outcome.INELIGIBLE: EXIT_INELIGIBLE}.get(report.outcome, EXIT_UNDECIDED)

@@ -11,7 +11,6 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import BrokenExecutor
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .common import (
@@ -23,7 +22,9 @@ from .common import (
     evaluation_options,
     iso_date,
     say,
+    write_output,
 )
+from .jobs import add_jobs_options, jobs_to_run
 
 if TYPE_CHECKING:
     from ..batch import BatchSummary
@@ -34,7 +35,6 @@ EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SI
 EXIT_WORKER_LOST = 1  # a worker process died (killed, out of memory); the finished lines are kept
 
 _MESSAGES = {
-    "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "interrupted": (
         "已中断：第 {first}–{last} 行的结果已写入。继续请加 --resume-from {next}（追加到输出文件）",
         "interrupted: results for lines {first}–{last} are written. Continue with --resume-from {next} "
@@ -70,7 +70,7 @@ def register(commands: Any) -> None:
     em.add_argument("input", help="JSON Lines file, or - to read standard input")
     em.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD", help="assessment date")
     em.add_argument("--output", metavar="PATH", help="write the reports to PATH instead of standard output")
-    em.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    add_jobs_options(em, _positive)
     em.add_argument(
         "--chunk-size", type=_positive, default=64, metavar="LINES", help="lines sent to a worker at once (default 64)"
     )
@@ -115,8 +115,12 @@ def _non_negative(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from ..batch import BatchSummary, evaluate_lines
     from ..errors import ApplicationError, UnknownRuleError
+    from .output_paths import OutputError, check_outputs
 
     lang: str = args.lang
+    # Before any file is opened for writing: an output that is the input would empty it (or, appended to, be read
+    # back without end), and a summary that cannot be written would fail only after the whole batch.
+    check_outputs([args.input], [args.output, *([args.summary] if args.summary else [])], written_later=[args.summary])
     first = args.resume_from or (args.skip + 1 if args.skip is not None else 1)
     try:
         options = evaluation_options(args)
@@ -133,15 +137,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             sink = _open_output(args.output, append=first > 1)
         except OSError as exc:
-            print(_say("cannot_write", lang, path=args.output, reason=exc.strerror or exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
+            raise OutputError("cannot_write", path=args.output, reason=exc.strerror or exc) from None
         stack.callback(_close, sink)
         progress = _Progress(_size(source)) if sys.stderr.isatty() else None
         try:
             results = evaluate_lines(
                 _read_from(source, first, progress),
                 args.as_of,
-                jobs=args.jobs,
+                jobs=jobs_to_run(args.jobs, forced=args.force_jobs, lang=lang),
                 **options,
                 start=first,
                 chunk_size=args.chunk_size,
@@ -162,6 +165,11 @@ def run(args: argparse.Namespace) -> int:
                 summary.add(result)
                 if progress is not None:
                     progress.advance()
+            sink.flush()  # a full disk shows here, as a message, and not when the file is closed
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError("cannot_write", path=args.output or "-", reason=exc.strerror or exc) from None
         except (KeyboardInterrupt, BrokenExecutor) as exc:
             sink.flush()
             if progress is not None:
@@ -195,16 +203,22 @@ def _size(source: IO[bytes]) -> int | None:
 
 
 def _open_output(path: str | None, *, append: bool) -> IO[bytes]:
+    from .output_paths import OutputError
+
     if not path:
+        if sys.stdout is None:  # started with standard output closed
+            raise OutputError("stdout_closed")
         return sys.stdout.buffer
     return open(path, "ab" if append else "wb", buffering=1 << 20)
 
 
 def _close(sink: IO[bytes]) -> None:
-    if sink is sys.stdout.buffer:
-        sink.flush()
-    else:
-        sink.close()
+    # Every line was flushed before the run ended, or writing failed and was reported: an error now says nothing new.
+    with contextlib.suppress(OSError):
+        if sys.stdout is not None and sink is sys.stdout.buffer:
+            sink.flush()
+        else:
+            sink.close()
 
 
 def _read_from(source: IO[bytes], first: int, progress: _Progress | None) -> Iterator[bytes]:
@@ -224,7 +238,7 @@ def _report(summary: BatchSummary, args: argparse.Namespace, lang: str, *, resum
         data["interrupted"] = resume_at is not None
         if resume_at is not None:
             data["resume_from"] = resume_at
-        Path(args.summary).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.summary)
 
 
 class _Progress:

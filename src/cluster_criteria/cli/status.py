@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         record_schema,
         render_monitoring_text,
     )
+    from .output_paths import check_outputs
 
     lang: str = args.lang
     if args.schema:
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.file is None or args.as_of is None:
         print("status: FILE and --as-of YYYY-MM-DD are required (or --schema)", file=sys.stderr)
         return EXIT_USAGE
+    check_outputs([args.file], [args.output])
     raw = read_source(args.file, lang)
     if raw is None:
         return EXIT_BAD_INPUT

@@ -21,33 +21,46 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..testing.scenarios import ScenarioError, discover, load_scenarios, run_scenario
+    from ..safe_text import one_line
+    from ..testing.scenarios import ScenarioError, discover, load_scenarios
 
     files = discover(args.paths)
     if not files:
         print("no scenario files found", file=sys.stderr)
         return EXIT_BAD_INPUT
-    passed = failed = 0
-    unreadable = False
+    passed = failed = unreadable = 0
     for file in files:
+        # Names, paths and messages come from the scenario files: shown escaped, on one line each, so that a name
+        # cannot print a line of its own (a forged PASS) or steer the terminal.
+        where = one_line(str(file))
         try:
             scenarios = load_scenarios(file)
         except ScenarioError as exc:
-            print(f"ERROR {exc}", file=sys.stderr)
-            unreadable = True
+            print(f"ERROR {one_line(str(exc))}", file=sys.stderr)
+            unreadable += 1
             continue
         for scenario in scenarios:
-            result = run_scenario(scenario)
-            if result.passed:
+            differences = _differences(scenario)
+            if not differences:
                 passed += 1
                 if not args.quiet:
-                    print(f"PASS  {file}: {scenario.name}")
+                    print(f"PASS  {where}: {one_line(scenario.name)}")
                 continue
             failed += 1
-            print(f"FAIL  {file}: {scenario.name}")
-            for difference in result.differences:
-                print(f"      {difference.render()}")
-    print(f"{passed} passed, {failed} failed")
+            print(f"FAIL  {where}: {one_line(scenario.name)}")
+            for difference in differences:
+                print(f"      {one_line(difference)}")
+    print(f"{passed} passed, {failed} failed" + (f", {unreadable} file(s) could not be read" if unreadable else ""))
     if unreadable:
         return EXIT_BAD_INPUT
     return EXIT_SCENARIOS_FAILED if failed else EXIT_OK
+
+
+def _differences(scenario: Any) -> list[str]:
+    """What differs from the scenario's expectations; a scenario that cannot even be run differs in that."""
+    from ..testing.scenarios import run_scenario
+
+    try:
+        return [difference.render() for difference in run_scenario(scenario).differences]
+    except (RecursionError, ValueError, TypeError, KeyError) as exc:
+        return [f"cannot be run: {type(exc).__name__}: {exc}"]

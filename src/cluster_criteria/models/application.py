@@ -10,6 +10,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..money import MoneyUnit, parse_amount, to_yuan
+from ..safe_text import quoted
 from .base import InputModel
 from .cluster import Cluster
 from .declarations import QualitativeAnswer, ResourceEfficiency
@@ -171,7 +172,7 @@ class Application(InputModel):
             raise PydanticCustomError(
                 "cc_unknown_item",
                 "unknown qualitative item(s): {items}; `cluster-criteria rules` lists the ids",
-                {"items": ", ".join(unknown[:5])},
+                {"items": ", ".join(quoted(item) for item in unknown[:5])},
             )
         return answers
 

@@ -8,7 +8,7 @@ from pydantic import Field, StringConstraints
 
 from ..vocabulary import CatalogueStatus
 from .base import InputModel
-from .types import NonNegativeDecimal, ShortText
+from .types import NonNegativeDecimal, OneLineText
 
 __all__ = ["Cluster", "LeadingIndustry", "Location"]
 
@@ -18,7 +18,7 @@ DivisionCode = Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
 class LeadingIndustry(InputModel):
     """The cluster's leading industry (主导产业)."""
 
-    name: ShortText = Field(description="主导产业名称 — Art. 6(1), 6(2), 7(1).")
+    name: OneLineText = Field(description="主导产业名称 — Art. 6(1), 6(2), 7(1).")
     gbt4754_code: Annotated[str, StringConstraints(pattern=r"^[A-T](\d{2}(\d{1,2})?)?$")] | None = Field(
         default=None,
         description="国民经济行业分类 (GB/T 4754-2017) code, e.g. 'C36' or 'C3670' — informational.",
@@ -39,20 +39,20 @@ class LeadingIndustry(InputModel):
 class Location(InputModel):
     """Where the cluster lies: a county-level division of Jilin (Art. 2, Art. 9)."""
 
-    prefecture: ShortText = Field(description="市（州） name, e.g. 吉林市 — Art. 9, 10.")
-    county: ShortText = Field(description="县（市、区） name, e.g. 磐石市 — Art. 2, 9.")
+    prefecture: OneLineText = Field(description="市（州） name, e.g. 吉林市 — Art. 9, 10.")
+    county: OneLineText = Field(description="县（市、区） name, e.g. 磐石市 — Art. 2, 9.")
     county_code: DivisionCode = Field(description="Six-digit division code of the county-level unit — Art. 2, 9.")
 
 
 class Cluster(InputModel):
     """The cluster applying for recognition."""
 
-    name: ShortText = Field(description="集群名称 — identifies the application.")
+    name: OneLineText = Field(description="集群名称 — identifies the application.")
     leading_industry: LeadingIndustry = Field(description="主导产业 — Art. 6(1), 6(2), 6(6), 7(1).")
     location: Location = Field(description="所在县级区划 — Art. 2, 9.")
     area_km2: NonNegativeDecimal | None = Field(
         default=None, description="占地面积 in km² — Art. 6(1) (一般不超过100平方公里). Omitted: insufficient data."
     )
-    management_body: ShortText | None = Field(
+    management_body: OneLineText | None = Field(
         default=None, description="运营管理机构（如园区管委会）名称 — Art. 6(8). Omitted: insufficient data."
     )

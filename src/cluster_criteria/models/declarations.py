@@ -6,7 +6,7 @@ from pydantic import Field
 
 from ..vocabulary import Answer
 from .base import InputModel
-from .types import NonNegativeDecimal, ShortText
+from .types import NonNegativeDecimal, OneLineText, ShortText
 
 __all__ = ["EfficiencyFigure", "QualitativeAnswer", "ResourceEfficiency"]
 
@@ -23,7 +23,7 @@ class EfficiencyFigure(InputModel):
 
     unit_consumption: NonNegativeDecimal = Field(description="The cluster's unit consumption (energy or water).")
     benchmark: NonNegativeDecimal = Field(description="The industry benchmark value (基准值), same unit.")
-    unit: ShortText = Field(description="Unit of both figures, e.g. 'kgce/t' or 'm³/t'.")
+    unit: OneLineText = Field(description="Unit of both figures, e.g. 'kgce/t' or 'm³/t'.")
     source: ShortText = Field(
         description="Document the benchmark comes from, e.g. 《高耗能行业重点领域能效标杆水平和基准水平（2021年版）》."
     )

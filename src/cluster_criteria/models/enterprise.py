@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
@@ -12,7 +11,8 @@ from pydantic_core import PydanticCustomError
 from ..credit_code import credit_code_problem
 from ..vocabulary import DesignationKind
 from .base import InputModel
-from .types import Amount, Count, ShortText
+from .dates import Date
+from .types import Amount, Count, OneLineText, ShortText
 
 __all__ = ["CreditCode", "Designation", "Enterprise"]
 
@@ -35,8 +35,8 @@ class Designation(InputModel):
     kind: DesignationKind = Field(
         description="Title: single_champion / little_giant / provincial_srdi_sme / high_tech_enterprise — Art. 6(2)."
     )
-    valid_from: dt.date = Field(description="First day the title is valid — Art. 6(2).")
-    valid_to: dt.date | None = Field(
+    valid_from: Date = Field(description="First day the title is valid — Art. 6(2).")
+    valid_to: Date | None = Field(
         default=None,
         description="Last day the title is valid — Art. 6(2). Omitted: derived as three years less one day, and "
         "the verdict says so.",
@@ -57,7 +57,7 @@ class Designation(InputModel):
 class Enterprise(InputModel):
     """An enterprise of the cluster."""
 
-    name: ShortText = Field(description="企业名称.")
+    name: OneLineText = Field(description="企业名称.")
     credit_code: CreditCode = Field(
         description="统一社会信用代码 (GB 32100-2015) — identifies the enterprise, Art. 6(2) counts distinct codes."
     )

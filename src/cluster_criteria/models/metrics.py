@@ -3,34 +3,23 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..safe_text import quoted
 from .base import InputModel
+from .dates import CalendarYear
 from .types import Amount, Count, NonNegativeDecimal, Rate
 
 __all__ = ["YearMetrics"]
-
-
-def _plausible_year(value: Any) -> Any:
-    """Refuse a year like 1e999999999 before it becomes an integer: converting it would take minutes."""
-    if isinstance(value, Decimal) and (not value.is_finite() or not -10 <= value.adjusted() <= 10):
-        raise PydanticCustomError(
-            "cc_not_a_year", "expected a calendar year such as 2024, got {text}", {"text": f"{value:.3E}"}
-        )
-    return value
-
-
-Year = Annotated[int, BeforeValidator(_plausible_year)]
 
 
 class YearMetrics(InputModel):
     """The cluster's figures for one calendar year. Every figure may be omitted; an omitted figure is missing data
     for the clause that needs it, never zero."""
 
-    year: Year = Field(ge=1990, le=2200, description="Calendar year the figures describe — 近三年 windows.")
+    year: CalendarYear = Field(ge=1990, le=2200, description="Calendar year the figures describe — 近三年 windows.")
     total_output: Amount | None = Field(default=None, description="集群总产值 (元) — Art. 6(1).")
     sme_output: Amount | None = Field(default=None, description="中小企业产值 (元) — Art. 6(1).")
     leading_industry_output: Amount | None = Field(default=None, description="主导产业产值 (元) — Art. 6(1).")
@@ -68,7 +57,7 @@ class YearMetrics(InputModel):
             raise PydanticCustomError(
                 "cc_unknown_figure",
                 "unknown figure(s): {names}; no registered rule set defines them",
-                {"names": ", ".join(unknown[:5])},
+                {"names": ", ".join(quoted(name) for name in unknown[:5])},
             )
         return figures
 

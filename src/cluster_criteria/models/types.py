@@ -10,8 +10,9 @@ from pydantic import BeforeValidator, StringConstraints, TypeAdapter, Validation
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
+from ..safe_text import LINE_BREAKS, quoted
 
-__all__ = ["Amount", "Count", "NonNegativeDecimal", "Rate", "ShortText", "coerce_decimal"]
+__all__ = ["Amount", "Count", "NonNegativeDecimal", "OneLineText", "Rate", "ShortText", "coerce_decimal"]
 
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
@@ -36,9 +37,9 @@ def _plain_decimal(text: str) -> Decimal | None:
 
 
 def shown(text: str, limit: int = 40) -> str:
-    """The start of a refused text, fit to quote in a message: a lone surrogate (possible in a Python ``str``, not in
-    UTF-8) is shown as its escape, since an error message that cannot be encoded would itself fail."""
-    return text[:limit].encode("utf-8", "backslashreplace").decode("utf-8")
+    """The start of a refused text, fit to quote in a message: controls, bidi characters and lone surrogates (possible
+    in a Python ``str``, not in UTF-8) shown as escapes, and "…" where it is cut."""
+    return quoted(text, limit)
 
 
 def coerce_decimal(value: Any) -> Decimal:
@@ -65,7 +66,12 @@ def coerce_decimal(value: Any) -> Decimal:
     else:
         raise PydanticCustomError("cc_not_a_number", "expected a number, got {text}", {"text": type(value).__name__})
     _check_finite_and_sized(number)
-    return number
+    return _unsigned_zero(number)
+
+
+def _unsigned_zero(number: Decimal) -> Decimal:
+    """``-0`` (or ``-0.00``, or the float ``-0.0``) is zero: kept signed, it would print as "-0" in a report."""
+    return number.copy_abs() if number.is_zero() else number
 
 
 def _check_finite_and_sized(number: Decimal) -> None:
@@ -119,7 +125,7 @@ def _written_amount(value: str) -> Decimal:
             {"text": shown(value)},
         ) from None
     _check_finite_and_sized(number)
-    return to_yuan(number, unit or MoneyUnit.YUAN)
+    return to_yuan(_unsigned_zero(number), unit or MoneyUnit.YUAN)
 
 
 def _rate(value: Any) -> Decimal:
@@ -190,6 +196,18 @@ def _short_text(value: Any) -> Any:
     return text
 
 
+# The line breaks the control-character check lets through (the others are refused as controls already).
+_ONE_LINE_PATTERN = "^[^\\n\\r\\u0085\\u2028\\u2029]*$"
+
+
+def _one_line_text(value: Any) -> Any:
+    """A short text that is also one line: a name or a code, which a report prints inside a line of its own."""
+    text = _short_text(value)
+    if isinstance(text, str) and not text.isprintable() and not LINE_BREAKS.isdisjoint(text):
+        raise PydanticCustomError("cc_line_break", "must be one line: a name or code cannot hold a line break")
+    return text
+
+
 _AMOUNT_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0},
@@ -222,4 +240,14 @@ ShortText = Annotated[
     BeforeValidator(_short_text),
     WithJsonSchema({"type": "string", "minLength": _MIN_TEXT, "maxLength": _MAX_TEXT}, mode="validation"),
 ]
-"""A name or reference: 1 to 500 characters once stripped, no control characters."""
+"""A reference, evidence or description: 1 to 500 characters once stripped, no control characters other than tab
+and line breaks; a plain-text report prints its further lines indented under its label."""
+OneLineText = Annotated[
+    str,
+    BeforeValidator(_one_line_text),
+    WithJsonSchema(
+        {"type": "string", "minLength": _MIN_TEXT, "maxLength": _MAX_TEXT, "pattern": _ONE_LINE_PATTERN},
+        mode="validation",
+    ),
+]
+"""A name or code: as :data:`ShortText`, and on one line (no line break of any kind)."""

@@ -13,6 +13,7 @@ from pydantic import TypeAdapter
 
 from ..ruleset import RuleSet
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
+from ..safe_text import json_safe
 from ..verdicts import RuleSetRef, Status, Verdict
 from .record import DesignatedClusterRecord
 from .reporting import ReportDue
@@ -144,7 +145,7 @@ def monitoring_report_to_data(report: MonitoringReport) -> dict[str, Any]:
 
 
 def monitoring_report_to_json(report: MonitoringReport, *, indent: int | None = 2) -> str:
-    return json.dumps(monitoring_report_to_data(report), ensure_ascii=False, indent=indent)
+    return json_safe(json.dumps(monitoring_report_to_data(report), ensure_ascii=False, indent=indent))
 
 
 def monitoring_report_from_json(text: str | bytes) -> MonitoringReport:

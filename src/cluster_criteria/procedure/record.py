@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -12,8 +11,10 @@ from pydantic_core import PydanticCustomError
 from ..errors import ApplicationError, InputProblem
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
-from ..models.types import ShortText, coerce_decimal
+from ..models.dates import CalendarYear, Date
+from ..models.types import OneLineText, ShortText, coerce_decimal
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
+from ..safe_text import quoted
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -66,15 +67,15 @@ register_labels(
 class DesignationRecord(InputModel):
     """The designation itself (Art. 11)."""
 
-    date: dt.date = Field(description="Date the cluster was designated and published — start of the Art. 12 term.")
+    date: Date = Field(description="Date the cluster was designated and published — start of the Art. 12 term.")
     document: ShortText | None = Field(default=None, description="The notice or list that designated it.")
 
 
 class ReviewRecord(InputModel):
     """One review (复核) after a term — Art. 12, 14(1)."""
 
-    requested_on: dt.date | None = Field(default=None, description="Date the review was applied for.")
-    decided_on: dt.date | None = Field(default=None, description="Date of the province's decision.")
+    requested_on: Date | None = Field(default=None, description="Date the review was applied for.")
+    decided_on: Date | None = Field(default=None, description="Date of the province's decision.")
     passed: bool | None = Field(default=None, description="The decision: true passed, false failed; None pending.")
     note: ShortText | None = Field(default=None, description="Reference of the decision.")
 
@@ -101,8 +102,8 @@ class ReviewRecord(InputModel):
 class AnnualReportFiling(InputModel):
     """A yearly report (年度培育情况信息表) filed — Art. 13, 14(3)."""
 
-    year: int = Field(ge=2000, le=2200, description="The calendar year the report is on.")
-    filed_on: dt.date = Field(description="Date it reached the province.")
+    year: CalendarYear = Field(ge=2000, le=2200, description="The calendar year the report is on.")
+    filed_on: Date = Field(description="Date it reached the province.")
     reference: ShortText | None = Field(default=None, description="Reference of the filing.")
 
     @model_validator(mode="after")
@@ -119,7 +120,7 @@ class AnnualReportFiling(InputModel):
 class MonitoringRefusal(InputModel):
     """A refusal of, or failure to cooperate with, monitoring and supervision — Art. 14(3)."""
 
-    date: dt.date = Field(description="Date of the refusal.")
+    date: Date = Field(description="Date of the refusal.")
     description: ShortText | None = Field(default=None, description="What was refused; reference.")
 
 
@@ -128,8 +129,8 @@ class Finding(InputModel):
     known, when the conduct took place."""
 
     kind: FindingKind = Field(description="false_application / violation — Art. 14(2).")
-    date: dt.date = Field(description="Date it was found (发现).")
-    conduct_date: dt.date | None = Field(
+    date: Date = Field(description="Date it was found (发现).")
+    conduct_date: Date | None = Field(
         default=None,
         description="Date the conduct took place (its first day, for a course of conduct); omitted: not known. "
         "Decides whether a violation happened after designation.",
@@ -156,8 +157,8 @@ class MajorChange(InputModel):
     """A major change of the cluster and when (if) it was re-filed — Art. 14(4)."""
 
     kind: ChangeKind = Field(description="leading_industry / spatial_scope / operating_body / other_major.")
-    date: dt.date = Field(description="Date of the change.")
-    filed_on: dt.date | None = Field(default=None, description="Date it was re-filed (更新报备); omitted: not yet.")
+    date: Date = Field(description="Date of the change.")
+    filed_on: Date | None = Field(default=None, description="Date it was re-filed (更新报备); omitted: not yet.")
     description: ShortText | None = Field(default=None, description="What changed.")
 
     @model_validator(mode="after")
@@ -179,8 +180,8 @@ class MajorChange(InputModel):
 class PlanGoal(InputModel):
     """One goal of the cluster's three-year development plan, with its target and what was achieved — Art. 12."""
 
-    id: ShortText = Field(description="Short identifier of the goal.")
-    name: ShortText = Field(description="The goal as the plan states it.")
+    id: OneLineText = Field(description="Short identifier of the goal.")
+    name: OneLineText = Field(description="The goal as the plan states it.")
     target: Number = Field(description="Target value.")
     actual: Number | None = Field(default=None, description="Achieved value; omitted: not yet known.")
     comparison: Literal[">=", "<="] = Field(default=">=", description="'>=' reach at least, '<=' stay at most.")
@@ -197,7 +198,7 @@ class DesignatedClusterRecord(InputModel):
         default=None, description="The recognition procedure, step by step — Art. 9–11; replayed on loading."
     )
     reviews: tuple[ReviewRecord, ...] = Field(default=(), description="Reviews after each term — Art. 12, 14(1).")
-    review_request_deadline: dt.date | None = Field(
+    review_request_deadline: Date | None = Field(
         default=None, description="Deadline set by the province's call for reviews, when known — Art. 14(1)."
     )
     annual_reports: tuple[AnnualReportFiling, ...] | None = Field(
@@ -293,7 +294,7 @@ def _in_chinese_too(error: ApplicationError, exc: ValidationError) -> Applicatio
     for problem, raw in zip(error.problems, exc.errors(include_url=False), strict=True):
         template = _ZH.get(raw["type"])
         if template is not None:
-            ctx = {k: str(v) for k, v in (raw.get("ctx") or {}).items()}
+            ctx = {k: quoted(str(v)) for k, v in (raw.get("ctx") or {}).items()}
             problem = InputProblem(problem.path, template.format(**ctx), problem.message_en, problem.code)
         problems.append(problem)
     return ApplicationError(problems)

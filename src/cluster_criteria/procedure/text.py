@@ -1,9 +1,14 @@
-"""Plain-text rendering of a monitoring report in Chinese or English."""
+"""Plain-text rendering of a monitoring report in Chinese or English.
+
+Names, goals and notes may come from the record: they go through :func:`..safe_text.text_block`, which shows
+control characters as escapes and indents any further line of them behind a bar.
+"""
 
 from __future__ import annotations
 
 from ..ruleset.procedure_params import PROCEDURE_READINGS
 from ..ruleset.registry import known_rule_set
+from ..safe_text import one_line, text_block
 from ..verdicts import Status
 from .monitoring import MonitoringReport, RevocationOutcome
 
@@ -45,10 +50,9 @@ def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
     zh = lang.startswith("zh")
     v = report.validity
     name = report.rule_set.name_zh if zh else report.rule_set.name_en
-    lines = [
-        f"{report.cluster_name}（{report.county} {report.county_code}）"
-        if zh
-        else f"{report.cluster_name} ({report.county} {report.county_code})",
+    where = f"{report.county} {report.county_code}"
+    lines = text_block("", f"{report.cluster_name}（{where}）" if zh else f"{report.cluster_name} ({where})", "")
+    lines += [
         f"{'监测日期' if zh else 'As of'}: {report.as_of.isoformat()} — {name} ({report.rule_set.version})",
         "",
         f"{'有效期（第十二条）' if zh else 'Validity (Art. 12)'}: {v.state.zh if zh else v.state.en}",
@@ -75,18 +79,22 @@ def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
     for verdict in report.grounds:
         cite = verdict.citation_zh if zh else verdict.citation_en
         title = verdict.title_zh if zh else verdict.title_en
-        lines.append(f"  {cite} {title}: {_pick(_STATUS[verdict.status], zh)}")
+        lines += text_block(f"  {cite} ", f"{title}: {_pick(_STATUS[verdict.status], zh)}", "    ")
         for check in verdict.checks:
             if check.status is Status.PASS and not check.id.startswith("annual_report."):
                 continue
             label = check.label_zh if zh else check.label_en
             note = check.note_zh if zh else check.note_en
-            missing = f" [{', '.join(check.missing)}]" if check.missing else ""
-            status = _pick(_STATUS[check.status], zh)
-            lines.append(f"    - {status}: {label}" + (f" — {note}" if note else "") + missing)
+            missing = f" [{', '.join(one_line(path) for path in check.missing)}]" if check.missing else ""
+            lines += text_block(
+                f"    - {_pick(_STATUS[check.status], zh)}: ",
+                label + (f" — {note}" if note else ""),
+                "      ",
+            )
+            lines[-1] += missing
     lines += ["", "适用口径：" if zh else "Readings applied:"]
     for reading_id in report.readings:
-        lines.append(f"  {reading_id}  {_reading_title(reading_id, zh, report)}")
+        lines.append(f"  {one_line(reading_id)}  {_reading_title(reading_id, zh, report)}")
     outcome = _pick(_OUTCOME[report.outcome], zh)
     decided = f"（{', '.join(report.decided_by)}）" if zh else f" ({', '.join(report.decided_by)})"
     lines += ["", f"{'结论' if zh else 'Outcome'}: {outcome}" + (decided if report.decided_by else "")]

@@ -6,6 +6,7 @@ import json
 from typing import Literal
 
 from ..explain import explain, explanation_to_data
+from ..safe_text import json_safe
 from ..verdicts import Report
 from .html import render_html
 from .markdown import render_markdown
@@ -23,7 +24,7 @@ def render_json(report: Report, lang: str = "zh") -> str:
 
     data = report_to_data(report)
     data["explanation"] = explanation_to_data(explain(report, lang))
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render(report: Report, fmt: str = "text", lang: str = "zh") -> str:

@@ -1,32 +1,27 @@
-"""Escaping strings that come from the input, for each output format."""
+"""Escaping strings that come from the input, for each output format (the rules are in :mod:`..safe_text`)."""
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
-__all__ = ["escape_html", "escape_markdown", "escape_text"]
+from ..safe_text import flowed, lines_of, text_block
+
+__all__ = ["escape_html", "escape_markdown", "escape_text", "text_block"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
 def escape_text(text: str) -> str:
-    """For a terminal: control characters (escape sequences, carriage returns) are shown, not obeyed."""
-    return "".join(ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf") else _visible(ch) for ch in text)
-
-
-def _visible(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    """For a terminal: control characters (escape sequences, carriage returns) are shown, not obeyed; every kind of
+    line break becomes a newline."""
+    return "\n".join(lines_of(text))
 
 
 def escape_html(text: str) -> str:
     """For HTML text and attribute values."""
-    return html.escape(escape_text(text).replace("\n", " "), quote=True)
+    return html.escape(flowed(text), quote=True)
 
 
 def escape_markdown(text: str) -> str:
     """For Markdown: HTML-escaped, then Markdown punctuation backslash-escaped, on one line."""
-    escaped = html.escape(escape_text(text).replace("\n", " "), quote=False)
+    escaped = html.escape(flowed(text), quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)

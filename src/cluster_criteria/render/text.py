@@ -1,9 +1,14 @@
-"""Plain text for a terminal: every clause, every check with its arithmetic, then what to supply and review."""
+"""Plain text for a terminal: every clause, every check with its arithmetic, then what to supply and review.
+
+Text that may hold input (names, evidence, descriptions) goes through :func:`.escape.text_block`: its control
+characters are shown as escapes and each of its further lines is indented under its label behind a bar, so no
+input can print a line that looks like one of the report's own (a clause header, a check, a conclusion).
+"""
 
 from __future__ import annotations
 
 from ..explain import ReportExplanation
-from .escape import escape_text
+from .escape import text_block
 from .labels import label
 
 __all__ = ["render_text"]
@@ -13,39 +18,40 @@ def render_text(explanation: ReportExplanation) -> str:
     e = explanation
     lang = e.lang
     colon = "：" if lang == "zh" else ": "
-    out = [
-        escape_text(e.cluster_name),
-        f"{label('title', lang)} — {label('measures', lang)}{colon}{e.rule_set_name} ({e.rule_set_version})",
-        f"{label('assessment_date', lang)}{colon}{e.assessment_date_text}",
-        f"{label('outcome', lang)}{colon}{e.outcome_word}",
-        e.outcome_sentence,
-    ]
+    separator = "；" if lang == "zh" else "; "
+    out = text_block("", e.cluster_name, "")
+    out += text_block(
+        f"{label('title', lang)} — {label('measures', lang)}{colon}",
+        f"{e.rule_set_name} ({e.rule_set_version})",
+        "",
+    )
+    out += text_block(f"{label('assessment_date', lang)}{colon}", e.assessment_date_text, "")
+    out += text_block(f"{label('outcome', lang)}{colon}", e.outcome_word, "")
+    out += text_block("", e.outcome_sentence, "")
     if e.options:
-        out.append(f"{label('options', lang)}{colon}" + ("；" if lang == "zh" else "; ").join(e.options))
+        out += text_block(f"{label('options', lang)}{colon}", separator.join(e.options), "")
     for v in e.verdicts:
-        out += [
-            "",
-            f"== {v.citation} {v.title} — {v.status_word} ==",
-            f"{label('clause_text', lang)}{colon}{v.clause_text}",
-        ]
-        out.append(f"{label('reason', lang)}{colon}{escape_text(v.reason)}")
+        out.append("")
+        out += text_block(f"== {v.citation} ", f"{v.title} — {v.status_word} ==", "")
+        out += text_block(f"{label('clause_text', lang)}{colon}", v.clause_text, "")
+        out += text_block(f"{label('reason', lang)}{colon}", v.reason, "")
         for c in v.checks:
-            out.append(f"  [{c.status_word}] {escape_text(c.sentence)}")
+            out += text_block(f"  [{c.status_word}] ", c.sentence, "    ")
             if c.margin_sentence:
-                out.append(f"      {escape_text(c.margin_sentence)}")
+                out += text_block("      ", c.margin_sentence, "        ")
         if v.readings:
-            titles = ("；" if lang == "zh" else "; ").join(f"{title} [{rid}]" for rid, title in v.readings)
-            out.append(f"  {label('readings', lang)}{colon}{titles}")
+            titles = separator.join(f"{title} [{rid}]" for rid, title in v.readings)
+            out += text_block(f"  {label('readings', lang)}{colon}", titles, "    ")
     out += ["", f"== {label('to_supply', lang)} =="]
     if not e.to_supply:
         out.append(f"  {label('none', lang)}")
     for s in e.to_supply:
-        where = f"{s.field_name} [{s.field}]" if s.field else escape_text(s.label)
-        out.append(f"  - {s.citation}{colon}{escape_text(where)} — {escape_text(s.label)}")
+        where = f"{s.field_name} [{s.field}]" if s.field else s.label
+        out += text_block(f"  - {s.citation}{colon}", f"{where} — {s.label}", "    ")
     out += ["", f"== {label('to_review', lang)} =="]
     if not e.to_review:
         out.append(f"  {label('none', lang)}")
     for r in e.to_review:
-        out.append(f"  - {r.citation}{colon}{escape_text(r.sentence)}")
+        out += text_block(f"  - {r.citation}{colon}", r.sentence, "    ")
     out += ["", label("generated", lang, version=e.library_version)]
     return "\n".join(out) + "\n"

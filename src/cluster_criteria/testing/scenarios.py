@@ -41,6 +41,10 @@ ELIGIBLE_BASE = "eligible"
 _FILE_KEYS = frozenset({"as_of", "base", "growth_method", "sharing_rule", "scenario"})
 _SCENARIO_KEYS = frozenset({"name", "as_of", "base", "application", "given", "expect", "growth_method", "sharing_rule"})
 _OPTION_KEYS = ("growth_method", "sharing_rule")
+# An application is a few levels deep; a value nested deeper than this, or a ``given.set`` path of more parts, is a
+# mistake or an attack, and is refused before anything walks it recursively.
+MAX_NESTING = 32
+MAX_PATH_PARTS = 16
 
 
 class ScenarioError(ValueError):
@@ -131,6 +135,8 @@ def load_scenarios(path: str | Path, text: str | None = None) -> list[Scenario]:
         data = _toml_loads(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
         raise ScenarioError(source, f"not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ScenarioError(source, "not valid TOML: values are nested too deeply") from None
     unknown = sorted(set(data) - _FILE_KEYS)
     if unknown:
         raise ScenarioError(source, f"unknown key(s) {', '.join(unknown)}; expected {', '.join(sorted(_FILE_KEYS))}")
@@ -204,17 +210,19 @@ def _base(settings: Mapping[str, Any], path: Path, as_of: dt.date) -> Applicatio
     file = path.parent / str(base)
     try:
         data = json.loads(file.read_text(encoding="utf-8"), parse_float=Decimal)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise ValueError(f"base {base!r} is neither 'eligible' nor a readable JSON file ({exc})") from None
     return ApplicationBuilder(_plain_data(data))
 
 
-def _plain_data(value: Any) -> Any:
+def _plain_data(value: Any, depth: int = 0) -> Any:
     """TOML and JSON values as the builder writes them: decimals and dates as text."""
+    if isinstance(value, dict | list) and depth >= MAX_NESTING:
+        raise ValueError(f"a value is nested more than {MAX_NESTING} levels deep")
     if isinstance(value, dict):
-        return {str(k): _plain_data(v) for k, v in value.items()}
+        return {str(k): _plain_data(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain_data(v) for v in value]
+        return [_plain_data(v, depth + 1) for v in value]
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.date):
@@ -278,7 +286,13 @@ def _remove(b: ApplicationBuilder, path: str) -> ApplicationBuilder:
     match = _YEAR_PATH.match(path)
     if match:
         return b.year(int(match.group(1)), **{match.group(2): None})
-    return b.set(path, None)
+    return b.set(_path(path), None)
+
+
+def _path(path: str) -> str:
+    if path.count(".") >= MAX_PATH_PARTS:
+        raise ValueError(f"given.set: a path has more than {MAX_PATH_PARTS} parts")
+    return path
 
 
 # The deviations a scenario may state, in the order they are applied, each a builder step.
@@ -298,7 +312,7 @@ _GIVEN: dict[str, Any] = {
     "answers": lambda b, v: [b.answer(item, str(a)) for item, a in _table(v, "answers").items()],
     "unanswered": lambda b, v: [b.unanswered(item) for item in _list(v, "unanswered")],
     "efficiency": _efficiency,
-    "set": lambda b, v: [b.set(p, x) for p, x in _table(v, "set").items()],
+    "set": lambda b, v: [b.set(_path(p), x) for p, x in _table(v, "set").items()],
     "missing": lambda b, v: [_remove(b, str(p)) for p in _list(v, "missing")],
 }
 GIVEN_KEYS = tuple(_GIVEN)
