@@ -176,7 +176,7 @@ class TestWhatChanged:
 
     def test_the_same_file_twice_changes_nothing(self, base_full: list[bytes]) -> None:
         """Every line on the diagonal, no change listed, no clause changed."""
-        same = compare_lines(base_full, base_full)
+        same = compare_lines(base_full, base_full, base_name="one.jsonl", reform_name="one.jsonl")
         assert same.changed == 0 and same.listed == () and same.outcome_changes == 0
         assert sum(t.count for t in same.transitions if t.before == t.after) == 5
         assert all(c.changed == 0 for c in same.clauses)
@@ -199,6 +199,8 @@ class TestWhatChanged:
             ("6.4", "pass", None), ("6.5", "pass", None),
         ]  # fmt: skip
         assert {c.rule_id: c.changed for c in result.clauses}["6.4"] == 4
+        assert "6.4 符合 → 报告中无此条款" in render_comparison(result, "text", "zh")
+        assert "7.2 situation not present → not in the report" in render_comparison(result, "md", "en")
 
     def test_a_change_of_reading_is_shown_on_each_side(self, base_brief: list[bytes]) -> None:
         """The other run used the mean of yearly ratios: its readings say so."""
@@ -215,6 +217,7 @@ class TestWhatChanged:
         text = render_comparison(result, "text", "zh")
         assert "有 2 行两边报告的集群名称不同" in text and "辛集群 (基准中名为 <script>" in text
         assert "on 2 line(s) the two reports name different clusters" in render_comparison(result, "html", "en")
+        assert "> 注意：有 2 行" in render_comparison(result, "md", "zh")
 
 
 class TestCap:
@@ -228,6 +231,7 @@ class TestCap:
         assert capped.transitions == whole.transitions and capped.clauses == whole.clauses
         assert "仅列出前 1 项（共 3 项" in render_comparison(capped, "text", "zh")
         assert "Only the first 1 are listed (of 3" in render_comparison(capped, "md", "en")
+        assert "Only the first 1 are listed (of 3" in render_comparison(capped, "html", "en")
 
     def test_a_cap_of_zero_lists_nothing_and_a_negative_cap_is_refused(
         self, base_full: list[bytes], reform_brief: list[bytes]
@@ -268,6 +272,18 @@ class TestSidesAndReforms:
         assert len(side.assessment_dates.values) == pairing.MAX_DISTINCT == 8
         assert side.assessment_dates.others == 2
         assert "另有 2 行" in render_comparison(compare_lines(lines, lines), "text", "zh")
+
+    def test_beyond_eight_rule_sets_lines_are_only_counted(self) -> None:
+        """Ten rule-set versions: eight named, two lines counted as others, and the renderings say so."""
+        lines = []
+        for n in range(1, 11):
+            data = json.loads(_record(n, "eligible", {"6.1": "pass"}))
+            data["rule_set"]["version"] = f"v{n}"
+            lines.append(json.dumps(data))
+        result = compare_lines(lines, lines)
+        assert [r.version for r in result.base.rule_sets] == [f"v{n}" for n in range(1, 9)]
+        assert result.base.rule_sets_others == 2
+        assert "2 more line(s) with other values" in render_comparison(result, "text", "en")
 
     def test_clauses_are_in_legal_order_and_ties_of_kinds_by_status_order(self) -> None:
         """6.9 before 6.10 before 7.1; the most frequent change first."""
@@ -398,6 +414,16 @@ class TestRefusals:
         line = _record(1, "eligible", {"6.1": "pass"}, padding="x" * 200)
         error = self._refused([line], [line])
         assert error.code == "too_long" and "longer than 100 bytes" in error.render("en")
+
+    def test_a_reform_record_too_deep_to_write_back_is_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Where the parser's depth allows what the writer's does not, the record is refused, not a traceback."""
+
+        def too_deep(*args: object, **kwargs: object) -> str:
+            raise RecursionError
+
+        line = _record(1, "eligible", {"6.1": "pass"}, reform={"a": 1})
+        monkeypatch.setattr(records.json, "dumps", too_deep)
+        assert self._refused([line], [line]).render("en").startswith("base.jsonl, line 1: field reform ")
 
     def test_an_over_long_reform_record_is_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(records, "MAX_REFORM_CHARS", 10)

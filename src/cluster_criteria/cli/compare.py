@@ -93,11 +93,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _lines(source: IO[bytes], name: str) -> Iterator[bytes]:
-    """The file's lines, one at a time; a line longer than the limit is cut there, and refused when read."""
+    """The file's lines, one at a time, never more than the limit and one byte of a line.
+
+    A line cut there is one byte too long, and the reader refuses it, naming the line, before asking for more.
+    """
     from ..compare import MAX_LINE_BYTES
 
     while line := source.readline(MAX_LINE_BYTES + 1):
-        if len(line) > MAX_LINE_BYTES:
-            yield line  # refused by the reader as too long, naming this line
-            return
         yield line

@@ -67,7 +67,7 @@ def _paired(
     base: Iterable[str | bytes], reform: Iterable[str | bytes], base_name: str, reform_name: str
 ) -> Iterator[tuple[int, LineRecord, LineRecord]]:
     base_lines, reform_lines = iter(base), iter(reform)
-    numbers = {base_name: 0, reform_name: 0}
+    base_numbering, reform_numbering = _Numbering(base_name), _Numbering(reform_name)
     position = 0
     while True:
         base_text, reform_text = next(base_lines, None), next(reform_lines, None)
@@ -79,8 +79,8 @@ def _paired(
             raise CompareError("shorter", short, position - 1, last=position - 1, other=other, next=position)
         before = read_record(base_text, base_name, position)
         after = read_record(reform_text, reform_name, position)
-        base_number = _number(before, numbers, base_name, position)
-        reform_number = _number(after, numbers, reform_name, position)
+        base_number = base_numbering.next(before, position)
+        reform_number = reform_numbering.next(after, position)
         if base_number != reform_number:
             raise CompareError(
                 "mismatch", reform_name, position, number=reform_number, other=base_name, other_number=base_number
@@ -88,15 +88,21 @@ def _paired(
         yield base_number, before, after
 
 
-def _number(record: LineRecord, numbers: dict[str, int], file: str, position: int) -> int:
-    previous = numbers[file]
-    number = previous + 1 if record.line is None else record.line
-    if number == previous:
-        raise CompareError("duplicate", file, position, number=number)
-    if number < previous:
-        raise CompareError("out_of_order", file, position, number=number, previous=previous)
-    numbers[file] = number
-    return number
+class _Numbering:
+    """The input line numbers of one file's records, which must rise from record to record."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.previous = 0
+
+    def next(self, record: LineRecord, position: int) -> int:
+        number = self.previous + 1 if record.line is None else record.line
+        if number == self.previous:
+            raise CompareError("duplicate", self.file, position, number=number)
+        if number < self.previous:
+            raise CompareError("out_of_order", self.file, position, number=number, previous=self.previous)
+        self.previous = number
+        return number
 
 
 @dataclass
@@ -133,10 +139,9 @@ class _SideCount:
             self.errors += 1
             return
         self.reports += 1
-        if record.rule_set is not None:
-            key = f"{record.rule_set[0]}\x00{record.rule_set[1]}"
-            self.rule_sets.add(key)
-            self.rule_set_names.setdefault(key, record.rule_set)
+        key = f"{record.rule_set[0]}\x00{record.rule_set[1]}"
+        self.rule_sets.add(key)
+        self.rule_set_names.setdefault(key, record.rule_set)
         self.dates.add(record.assessment_date)
         self.options.add(record.options)
         if record.reform is None:

@@ -88,7 +88,8 @@ class LineRecord:
     """What a comparison keeps of one output line.
 
     ``line`` is the input line number the record states (brief reports and error records do; full reports do
-    not). ``outcome`` is ``error`` for an error record, whose kind is in ``error``. ``statuses`` pairs each clause
+    not). ``outcome`` is ``error`` for an error record, whose kind is in ``error``; ``rule_set`` is (id, version,
+    Chinese name, English name). ``statuses`` pairs each clause
     with its status, in report order; ``exclusions`` names the clauses a full report marks as exclusions.
     """
 
@@ -98,7 +99,7 @@ class LineRecord:
     cluster_name: str = ""
     statuses: tuple[tuple[str, str], ...] = ()
     exclusions: frozenset[str] = frozenset()
-    rule_set: tuple[str, str, str, str] | None = None
+    rule_set: tuple[str, str, str, str] = ("", "", "", "")
     assessment_date: str = ""
     options: str = ""
     reform: str | None = None
