@@ -189,3 +189,30 @@ def test_a_read_error_part_way_exits_3_naming_the_file(
     assert main(["compare", str(tmp_path / "a.jsonl"), str(tmp_path / "a.jsonl"), "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "cannot read" in err and "a.jsonl" in err and "Input/output error" in err
+
+
+def test_the_worked_example_in_the_docs_is_what_the_commands_print(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each ```console block of docs/compare.md is run in a copy of the examples; the ```text block after it is
+    exactly what its last command printed."""
+    import re
+    import shlex
+    import shutil
+
+    page = (EXAMPLES.parent / "docs" / "compare.md").read_text(encoding="utf-8")
+    shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("reports"))
+    monkeypatch.chdir(tmp_path)
+    printed = None
+    checked = 0
+    for kind, body in re.findall(r"```(\w+)\n(.*?)```", page, re.S):
+        if kind == "console":
+            for line in body.splitlines():
+                assert line.startswith("$ cluster-criteria ")
+                assert main(shlex.split(line)[2:]) == 0
+                printed = capsys.readouterr().out
+        elif kind == "text" and printed is not None:
+            assert body == printed
+            checked += 1
+            printed = None
+    assert checked == 2
