@@ -98,6 +98,7 @@ class TestTheCommand:
         assert (first["line"], first["outcome_before"], first["outcome_after"]) == (1, "eligible", "undecided")
         assert {c["after"] for c in first["clause_changes"]} == {"insufficient_data"}
         assert [d["value"] for d in data["reform"]["assessment_dates"]["values"]] == ["2026-04-15"]
+        assert (data["max_listed"], data["truncated"]) == (1000, False)  # the default cap
 
     def test_a_limit_caps_the_list_and_not_the_counts(self, runs: Path) -> None:
         done = _cli("compare", "base.jsonl", "changed.jsonl", "--limit", "1", "--format", "json", cwd=runs)
@@ -216,3 +217,14 @@ def test_the_worked_example_in_the_docs_is_what_the_commands_print(
             checked += 1
             printed = None
     assert checked == 2
+
+
+def test_the_help_states_the_default_limit_the_library_applies(capsys: pytest.CaptureFixture[str]) -> None:
+    """The parser does not import the comparison (it stays cheap to build), so its help text is checked here."""
+    from cluster_criteria.cli.compare import _DEFAULT_LIMIT_TEXT
+    from cluster_criteria.compare import DEFAULT_MAX_LISTED
+
+    assert str(DEFAULT_MAX_LISTED) == _DEFAULT_LIMIT_TEXT
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    assert f"(default {DEFAULT_MAX_LISTED})" in " ".join(capsys.readouterr().out.split())

@@ -97,4 +97,3 @@ def _version() -> str:
     from . import __version__
 
     return __version__
-

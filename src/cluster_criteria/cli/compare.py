@@ -13,9 +13,12 @@ from .common import EXIT_BAD_INPUT, EXIT_OK, say, write_output
 __all__ = ["register", "run"]
 
 
-def register(commands: Any) -> None:
-    from ..compare import DEFAULT_MAX_LISTED
+# The default of --limit, as cluster_criteria.compare.DEFAULT_MAX_LISTED; not imported here, so that building the
+# parser stays cheap (a test keeps the two equal).
+_DEFAULT_LIMIT_TEXT = "1000"
 
+
+def register(commands: Any) -> None:
     cp = commands.add_parser(
         "compare",
         help="compare two outputs of evaluate-many: the applications whose outcome or clause status changed",
@@ -37,9 +40,8 @@ def register(commands: Any) -> None:
     cp.add_argument(
         "--limit",
         type=_count,
-        default=DEFAULT_MAX_LISTED,
         metavar="N",
-        help=f"list at most N changed applications one by one; the counts stay exact (default {DEFAULT_MAX_LISTED})",
+        help=f"list at most N changed applications one by one; the counts stay exact (default {_DEFAULT_LIMIT_TEXT})",
     )
     cp.set_defaults(handler=run)
 
@@ -55,7 +57,7 @@ def _count(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..compare import CompareError, compare_lines, render_comparison
+    from ..compare import DEFAULT_MAX_LISTED, CompareError, compare_lines, render_comparison
 
     lang: str = args.lang
     with contextlib.ExitStack() as stack:
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
                 _lines(sources[1], args.reform),
                 base_name=args.base,
                 reform_name=args.reform,
-                max_listed=args.limit,
+                max_listed=DEFAULT_MAX_LISTED if args.limit is None else args.limit,
             )
         except CompareError as exc:
             print(exc.render(lang), file=sys.stderr)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 __all__ = [
     "ERROR",
@@ -178,6 +179,8 @@ class Comparison:
 
 @lru_cache(maxsize=1)
 def _adapter() -> TypeAdapter[Comparison]:
+    from pydantic import TypeAdapter  # only when JSON is written: the command line starts without pydantic
+
     return TypeAdapter(Comparison)
 
 
