@@ -114,7 +114,7 @@ def read_record(text: str | bytes, file: str, position: int) -> LineRecord:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the parser goes
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else (str(exc)[:200] or type(exc).__name__)
         raise CompareError("not_json", file, position, reason=reason) from None
     if not isinstance(data, dict):
         raise CompareError("not_object", file, position)

@@ -29,7 +29,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "lines_of": ("{count} 行", "{count} line(s)"),
     "assessment_date": ("评估日期", "Assessment date"),
     "options": ("口径", "Readings"),
-    "reform_record": ("修改方案", "Reform"),
+    "reform_record": ("修改方案", "Reform record"),
     "no_reform": ("无", "none"),
     "reform_on": ("{count} 份报告", "on {count} report(s)"),
     "errors": ("无法评估的行", "Lines not evaluated"),
