@@ -324,6 +324,19 @@ class TestRefusals:
         assert (other.file, other.line) == ("reform.jsonl", 4)
         assert "the files differ in length" in other.render("en")
 
+    def test_an_empty_file_against_a_full_one_is_refused_and_two_empty_files_compare(
+        self, base_brief: list[bytes]
+    ) -> None:
+        error = self._refused(base_brief, [])
+        assert (error.code, error.file, error.line) == ("empty_file", "reform.jsonl", 1)
+        assert (
+            error.render("en")
+            == "reform.jsonl, line 1: the file is empty but base.jsonl is not: the files differ in length and cannot be paired"
+        )
+        nothing = compare_lines([], [])
+        assert (nothing.lines, nothing.changed, nothing.clauses) == (0, 0, ())
+        assert "0 application(s)" in render_comparison(nothing, "html", "en")
+
     def test_a_line_that_is_not_json_is_refused(self, base_brief: list[bytes]) -> None:
         error = self._refused([*base_brief[:2], b"{oops", *base_brief[3:]], base_brief)
         assert (error.code, error.file, error.line) == ("not_json", "base.jsonl", 3)

@@ -76,6 +76,8 @@ def _paired(
         position += 1
         if base_text is None or reform_text is None:
             short, other = (base_name, reform_name) if base_text is None else (reform_name, base_name)
+            if position == 1:
+                raise CompareError("empty_file", short, 1, other=other)
             raise CompareError("shorter", short, position - 1, last=position - 1, other=other, next=position)
         before = read_record(base_text, base_name, position)
         after = read_record(reform_text, reform_name, position)

@@ -58,6 +58,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the file ends at line {last} but {other} goes on to line {next}: the files differ in length and cannot be "
         "paired",
     ),
+    "empty_file": (
+        "文件是空的，而 {other} 有内容：两个文件行数不同，无法配对",
+        "the file is empty but {other} is not: the files differ in length and cannot be paired",
+    ),
     "too_many_clauses": (
         "两个文件共出现 {count} 个以上不同的条款编号，不像是评估结果",
         "more than {count} distinct clause ids across the files; these are not reports",
