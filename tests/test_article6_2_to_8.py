@@ -354,7 +354,7 @@ class TestArt6_8Governance:
         assert "management_body.declared" in check.readings
 
     def test_a_name_that_says_no_body_exists_does_not_pass(self) -> None:
-        """ "暂未设立" in the name field with the item declared not met fails: the name is not proof."""
+        """"暂未设立" in the name field with the item declared not met fails: the name is not proof."""
         builder = ApplicationBuilder().cluster(management_body="暂未设立").answer("6.8.management_body", "not_met")
         verdict = verdict_of(builder, "6.8")
         assert verdict.check("6.8.management_body").status is Status.FAIL

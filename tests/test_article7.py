@@ -211,9 +211,7 @@ class TestFactsAfterTheAssessmentDate:
     def test_a_title_granted_after_the_assessment_date_does_not_count(self) -> None:
         """A little giant from the day after the assessment date is not yet held on it."""
         builder = (
-            ApplicationBuilder()
-            .without_designations()
-            .enterprise("甲有限公司", "little_giant", valid_from="2025-04-16")
+            ApplicationBuilder().without_designations().enterprise("甲有限公司", "little_giant", valid_from="2025-04-16")
         )
         assert verdict_of(builder, "6.2").check("top_designations").status is Status.FAIL
 

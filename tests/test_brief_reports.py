@@ -19,9 +19,7 @@ AS_OF = dt.date(2025, 4, 15)
 
 
 def _failing_6_1() -> ApplicationBuilder:
-    return ApplicationBuilder().year(
-        2023, total_output="19.99亿元", sme_output="12亿元", leading_industry_output="14亿元"
-    )
+    return ApplicationBuilder().year(2023, total_output="19.99亿元", sme_output="12亿元", leading_industry_output="14亿元")
 
 
 def test_an_eligible_application_has_every_status_and_nothing_open() -> None:

@@ -134,6 +134,7 @@ class TestBeyondTheDecimalFastPath:
             growth_meets([Decimal(0), Decimal(1), Decimal(2)], GrowthMethod.ARITHMETIC_MEAN_OF_RATIOS,
                          Comparison.AT_LEAST, Decimal("0.05"))  # fmt: skip
 
+
     @FEW
     @given(st.lists(st.integers(-(10**6), 10**6).filter(bool).map(Decimal), min_size=2, max_size=5), _comparisons)
     def test_the_mean_of_ratios_keeps_its_sign_through_negative_figures(
