@@ -16,6 +16,7 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_INELIGIBLE", "EXIT_OK", "EXIT_UNDECIDED", "EX
 COMMAND_MODULES = (
     "evaluate",
     "evaluate_many",
+    "compare",
     "rules",
     "explain",
     "schema",

@@ -1,0 +1,236 @@
+"""Reading one line of an ``evaluate-many`` output: a full report, a brief report or an error record.
+
+Only what a comparison needs is kept — the outcome, each clause's status, the cluster's name and what the report
+says about how it was made (rule set, date, readings, reform) — so a fifty-kilobyte report leaves a few hundred
+bytes behind. Anything that is not such a line is refused with the file and the line named.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..verdicts import Outcome, Status
+from .result import ERROR
+
+__all__ = ["MAX_LINE_BYTES", "CompareError", "LineRecord", "read_record"]
+
+# The longest line read: a full report of an application at the input size limit stays well under it.
+MAX_LINE_BYTES = 32 * 1024 * 1024
+# More clauses than any rule set has: a report claiming more is not a report.
+MAX_CLAUSES_PER_REPORT = 100
+# A reform record is a few changed values; one this large is refused rather than kept in memory.
+MAX_REFORM_CHARS = 64 * 1024
+_MAX_NAME_CHARS = 1000
+_MAX_WORD_CHARS = 200
+_RULE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}")
+_OUTCOMES = frozenset(o.value for o in Outcome)
+_STATUSES = frozenset(s.value for s in Status)
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "too_long": ("这一行超过 {limit} 字节，不是评估结果", "the line is longer than {limit} bytes; it is not a report"),
+    "empty_line": (
+        "空行：评估结果文件中每行应是一份报告或一条错误记录",
+        "empty line: each line should be a report or an error record",
+    ),
+    "not_json": ("不是 JSON：{reason}", "not JSON: {reason}"),
+    "not_object": (
+        "不是 JSON 对象，不是 evaluate-many 的输出",
+        "not a JSON object; not an output line of evaluate-many",
+    ),
+    "bad_field": ("字段 {field} {reason_zh}", "field {field} {reason_en}"),
+    "duplicate": (
+        "行号 {number} 重复（上一行已是 {number}）",
+        "line number {number} appears twice (the line before has it too)",
+    ),
+    "out_of_order": (
+        "行号 {number} 在 {previous} 之后，顺序颠倒",
+        "line number {number} comes after {previous}; the lines are out of order",
+    ),
+    "mismatch": (
+        "行号 {number} 与 {other} 同一位置的行号 {other_number} 不同，无法配对",
+        "line number {number} differs from line number {other_number} at the same place in {other}; cannot pair them",
+    ),
+    "shorter": (
+        "文件在第 {last} 行结束，而 {other} 还有第 {next} 行：两个文件行数不同，无法配对",
+        "the file ends at line {last} but {other} goes on to line {next}: the files differ in length and cannot be "
+        "paired",
+    ),
+    "empty_file": (
+        "文件是空的，而 {other} 有内容：两个文件行数不同，无法配对",
+        "the file is empty but {other} is not: the files differ in length and cannot be paired",
+    ),
+    "too_many_clauses": (
+        "两个文件共出现 {count} 个以上不同的条款编号，不像是评估结果",
+        "more than {count} distinct clause ids across the files; these are not reports",
+    ),
+}
+
+
+class CompareError(ValueError):
+    """A line that cannot be read or paired: the file, the line (from 1) and why, in Chinese and English."""
+
+    def __init__(self, code: str, file: str, line: int, **values: object) -> None:
+        zh, en = _MESSAGES[code]
+        self.code = code
+        self.file = file
+        self.line = line
+        self.message_zh = zh.format(**values)
+        self.message_en = en.format(**values)
+        super().__init__(f"{self.render('zh')}\n{self.render('en')}")
+
+    def render(self, lang: str = "zh") -> str:
+        if lang == "zh":
+            return f"{self.file} 第 {self.line} 行：{self.message_zh}"
+        return f"{self.file}, line {self.line}: {self.message_en}"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRecord:
+    """What a comparison keeps of one output line.
+
+    ``line`` is the input line number the record states (brief reports and error records do; full reports do
+    not). ``outcome`` is ``error`` for an error record, whose kind is in ``error``; ``rule_set`` is (id, version,
+    Chinese name, English name). ``statuses`` pairs each clause
+    with its status, in report order; ``exclusions`` names the clauses a full report marks as exclusions.
+    """
+
+    line: int | None
+    outcome: str
+    error: str = ""
+    cluster_name: str = ""
+    statuses: tuple[tuple[str, str], ...] = ()
+    exclusions: frozenset[str] = frozenset()
+    rule_set: tuple[str, str, str, str] = ("", "", "", "")
+    assessment_date: str = ""
+    options: str = ""
+    reform: str | None = None
+
+
+def read_record(text: str | bytes, file: str, position: int) -> LineRecord:
+    """Read the line at ``position`` (from 1) of ``file``; raises :class:`CompareError` when it is no such line."""
+    if len(text) > MAX_LINE_BYTES:
+        raise CompareError("too_long", file, position, limit=MAX_LINE_BYTES)
+    if not text.strip():
+        raise CompareError("empty_line", file, position)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the parser goes
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else (str(exc)[:200] or type(exc).__name__)
+        raise CompareError("not_json", file, position, reason=reason) from None
+    if not isinstance(data, dict):
+        raise CompareError("not_object", file, position)
+    return _Fields(data, file, position).record()
+
+
+class _Fields:
+    """Reads the fields of one parsed line, refusing the first that is not what evaluate-many writes."""
+
+    def __init__(self, data: dict[str, Any], file: str, position: int) -> None:
+        self.data = data
+        self.file = file
+        self.position = position
+
+    def bad(self, field: str, zh: str, en: str) -> CompareError:
+        return CompareError("bad_field", self.file, self.position, field=field, reason_zh=zh, reason_en=en)
+
+    def record(self) -> LineRecord:
+        line = self.line_number()
+        if "error" in self.data:
+            return LineRecord(line=line, outcome=ERROR, error=self.word("error", self.data["error"]))
+        outcome = self.data.get("outcome")
+        if outcome not in _OUTCOMES:
+            raise self.bad(
+                "outcome", "应为 eligible、ineligible 或 undecided", "should be eligible, ineligible or undecided"
+            )
+        statuses, exclusions = self.verdicts()
+        return LineRecord(
+            line=line,
+            outcome=outcome,
+            cluster_name=self.text("cluster_name", self.data.get("cluster_name"), _MAX_NAME_CHARS),
+            statuses=statuses,
+            exclusions=exclusions,
+            rule_set=self.rule_set(),
+            assessment_date=self.word("assessment_date", self.data.get("assessment_date", "")),
+            options=self.options(),
+            reform=self.reform(),
+        )
+
+    def line_number(self) -> int | None:
+        if "line" not in self.data:
+            return None
+        value = self.data["line"]
+        if type(value) is not int or value < 1:  # bool is an int subclass; true is no line number
+            raise self.bad("line", "应为从 1 起的整数", "should be a whole number from 1")
+        return value
+
+    def text(self, field: str, value: object, limit: int) -> str:
+        if not isinstance(value, str) or len(value) > limit:
+            raise self.bad(field, f"应为不超过 {limit} 个字符的文字", f"should be text of at most {limit} characters")
+        return value
+
+    def word(self, field: str, value: object) -> str:
+        return self.text(field, value, _MAX_WORD_CHARS)
+
+    def verdicts(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+        verdicts = self.data.get("verdicts")
+        if not isinstance(verdicts, list) or len(verdicts) > MAX_CLAUSES_PER_REPORT:
+            raise self.bad(
+                "verdicts",
+                f"应为不超过 {MAX_CLAUSES_PER_REPORT} 项的列表",
+                f"should be a list of at most {MAX_CLAUSES_PER_REPORT} items",
+            )
+        statuses: dict[str, str] = {}
+        exclusions = set()
+        for index, verdict in enumerate(verdicts):
+            field = f"verdicts[{index}]"
+            if not isinstance(verdict, dict):
+                raise self.bad(field, "应为对象", "should be an object")
+            rule_id = verdict.get("rule_id")
+            if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
+                raise self.bad(f"{field}.rule_id", "应为条款编号（如 6.1）", "should be a clause id such as 6.1")
+            if rule_id in statuses:
+                raise self.bad(f"{field}.rule_id", f"条款 {rule_id} 出现两次", f"clause {rule_id} appears twice")
+            status = verdict.get("status")
+            if status not in _STATUSES:
+                raise self.bad(
+                    f"{field}.status",
+                    "应为 " + "、".join(sorted(_STATUSES)),
+                    "should be " + ", ".join(sorted(_STATUSES)),
+                )
+            statuses[rule_id] = status
+            if verdict.get("exclusion") is True:
+                exclusions.add(rule_id)
+        return tuple(statuses.items()), frozenset(exclusions)
+
+    def rule_set(self) -> tuple[str, str, str, str]:
+        rule_set = self.data.get("rule_set")
+        if not isinstance(rule_set, dict):
+            raise self.bad("rule_set", "应为对象（含 id 和 version）", "should be an object with id and version")
+        return (
+            self.word("rule_set.id", rule_set.get("id")),
+            self.word("rule_set.version", rule_set.get("version")),
+            self.word("rule_set.name_zh", rule_set.get("name_zh", "")),
+            self.word("rule_set.name_en", rule_set.get("name_en", "")),
+        )
+
+    def options(self) -> str:
+        options = self.data.get("options", {})
+        if not isinstance(options, dict):
+            raise self.bad("options", "应为对象", "should be an object")
+        return ", ".join(
+            f"{self.word('options', key)}={self.word(f'options.{key}', value)}" for key, value in options.items()
+        )
+
+    def reform(self) -> str | None:
+        if "reform" not in self.data or self.data["reform"] is None:
+            return None
+        try:
+            text = json.dumps(self.data["reform"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        except RecursionError:
+            text = ""
+        if not text or len(text) > MAX_REFORM_CHARS:
+            raise self.bad("reform", f"超过 {MAX_REFORM_CHARS} 个字符", f"is longer than {MAX_REFORM_CHARS} characters")
+        return text
