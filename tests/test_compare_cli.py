@@ -149,7 +149,7 @@ class TestRefusals:
         status = main(["compare", str(runs / "changed.jsonl"), str(runs / "changed.jsonl"), "--lang", "en"])
         assert status == 3 and "line 1: the line is longer than 200 bytes" in capsys.readouterr().err
 
-    def test_a_missing_file_and_an_unwritable_output_exit_3(
+    def test_a_missing_file_exits_3_and_an_unwritable_output_2(
         self, runs: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         assert main(["compare", str(runs / "nowhere.jsonl"), str(runs / "changed.jsonl")]) == 3
@@ -157,7 +157,8 @@ class TestRefusals:
         assert main(["compare", str(runs / "changed.jsonl"), str(runs / "nowhere.jsonl"), "--lang", "en"]) == 3
         assert "cannot read" in capsys.readouterr().err
         out = str(runs / "no-such-folder" / "c.txt")
-        assert main(["compare", str(runs / "changed.jsonl"), str(runs / "changed.jsonl"), "--output", out]) == 3
+        # Output errors exit 2 in every command, as a usage problem (the input was fine).
+        assert main(["compare", str(runs / "changed.jsonl"), str(runs / "changed.jsonl"), "--output", out]) == 2
         assert "无法写入文件" in capsys.readouterr().err
 
     def test_a_directory_given_as_a_file_exits_3(self, runs: Path, capsys: pytest.CaptureFixture[str]) -> None:
