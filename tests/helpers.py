@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from cluster_criteria import Verdict, evaluate
@@ -29,3 +30,25 @@ def figures(total: str, sme: str | None = None, lead: str | None = None) -> dict
     if lead is not None:
         out["leading_industry_output"] = lead
     return out
+
+
+# A word glued to an id character (. _ [ ] = digits) is part of an id or a field path, which stay in English.
+_BARE_WORD = re.compile(r"(?<![\w.\[={\-/])[A-Za-z]+(?![\w.\[\]=}\-])")
+# Units of measure the input states (kgce/t, m³/t, km²) and the roots of input field paths shown beside their names.
+_ALLOWED = {"kgce", "tce", "t", "m", "km", "kWh"} | {
+    "enterprises",
+    "incidents",
+    "violations",
+    "metrics",
+    "cluster",
+    "qualitative",
+    "area",  # the one check id that is a single word
+}
+# The command line's own name and subcommands, quoted as commands to type.
+_ALLOWED_PHRASES = ("cluster-criteria explain", "cluster-criteria")
+
+
+def english_words(text: str) -> list[str]:
+    for phrase in _ALLOWED_PHRASES:
+        text = text.replace(phrase, "")
+    return sorted({m.group(0) for m in _BARE_WORD.finditer(text)} - _ALLOWED)

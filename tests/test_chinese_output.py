@@ -8,7 +8,6 @@ rule list are rendered in Chinese and scanned for English words.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,31 +19,10 @@ from cluster_criteria.render import render
 from cluster_criteria.rules.registry import select
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.verdicts import Report
+from helpers import english_words
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
 ASSESSED = dt.date(2025, 4, 15)
-
-# A word glued to an id character (. _ [ ] = digits) is part of an id or a field path, which stay in English.
-_BARE_WORD = re.compile(r"(?<![\w.\[={\-/])[A-Za-z]+(?![\w.\[\]=}\-])")
-# Units of measure the input states (kgce/t, m³/t, km²) and the roots of input field paths shown beside their names.
-_ALLOWED = {"kgce", "tce", "t", "m", "km", "kWh"} | {
-    "enterprises",
-    "incidents",
-    "violations",
-    "metrics",
-    "cluster",
-    "qualitative",
-    "area",  # the one check id that is a single word
-}
-# The command line's own name and subcommands, quoted as commands to type.
-_ALLOWED_PHRASES = ("cluster-criteria explain", "cluster-criteria")
-
-
-def english_words(text: str) -> list[str]:
-    for phrase in _ALLOWED_PHRASES:
-        text = text.replace(phrase, "")
-    return sorted({m.group(0) for m in _BARE_WORD.finditer(text)} - _ALLOWED)
-
 
 class _Text(HTMLParser):
     """The text a reader sees in an HTML page (tags, attributes and the style sheet left out)."""

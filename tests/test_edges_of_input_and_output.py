@@ -341,7 +341,7 @@ class TestCommandLine:
 
     @pytest.mark.parametrize("fmt", ["text", "json"])
     def test_rules_lists_every_clause(self, fmt: str) -> None:
-        """Both formats name all twelve clauses."""
+        """Both formats name every clause."""
         code, out, _ = self._run("rules", "--format", fmt)
         assert code == 0
         assert all(rule.rule_id in out for rule in select())

@@ -105,7 +105,7 @@ class _Reader:
 
     def words(self) -> dict[str, LegalWord]:
         words: dict[str, LegalWord] = {}
-        for key, entry in self.get(self.data, "words", "words", dict).items():
+        for key, entry in self.data.get("words", {}).items():
             where = f"words.{key}"
             try:
                 comparison = Comparison(self.get(entry, "comparison", where, str))
@@ -268,7 +268,7 @@ def parameter_values(
     reader = _Reader(data, origin)
     return {
         name: reader.record(name, table, words, document)
-        for name, table in reader.get(data, "parameters", "parameters", dict).items()
+        for name, table in data.get("parameters", {}).items()
     }
 
 
@@ -279,15 +279,29 @@ def load_rule_set(
     readings: Mapping[str, Reading],
     origin: str | None = None,
 ) -> RuleSet:
-    """Build a rule set from its data file and the rules that read it (in legal order)."""
+    """Build a rule set from its data file and the rules that read it (in legal order).
+
+    A file that says ``extends = "ID"`` starts from that registered edition: it inherits the boundary words, the
+    parameters, the clause texts, the qualitative items and the figures, and what it states replaces them (a
+    parameter it lists has only the values it lists; ``drop_qualitative`` removes items by id).
+    """
     data = read_toml(source)
     origin = origin or (source.name if isinstance(source, Path) else "rule set data")
     reader = _Reader(data, origin)
     document = reader.get(data, "document", "document", str)
-    words = reader.words()
+    base = _base_of(reader)
+    words = {**(base.words if base else {}), **reader.words()}
     in_force = reader.get(data, "in_force_source", "in_force_source", dict)
-    text = reader.text()
-    records = parameter_values(data, origin, words, document)
+    text = {**(base.text if base else {}), **reader.text()}
+    records = {**(base.records if base else {}), **parameter_values(data, origin, words, document)}
+    dropped = data.get("drop_qualitative", [])
+    if not isinstance(dropped, list) or not all(isinstance(i, str) for i in dropped):
+        raise reader.fail("drop_qualitative", "a list of item ids is expected")
+    inherited = tuple(item for item in (base.qualitative_items if base else ()) if item.id not in dropped)
+    unknown_drops = set(dropped) - {item.id for item in (base.qualitative_items if base else ())}
+    if unknown_drops:
+        raise reader.fail("drop_qualitative", f"no such item to drop: {', '.join(sorted(unknown_drops))}")
+    items = inherited + tuple(i for i in reader.items() if i.id not in {j.id for j in inherited})
     until = data.get("in_force_until")
     rule_set = RuleSet(
         id=reader.get(data, "id", "id", str),
@@ -301,14 +315,28 @@ def load_rule_set(
         effective_source=Source(document, str(in_force.get("place", "")), str(in_force.get("quote", ""))),
         text=text,
         records=records,
-        qualitative_items=reader.items(),
+        qualitative_items=items,
         readings=readings,
-        rules=rules,
+        rules=tuple(sorted(rules, key=lambda rule: (rule.article, rule.clause))),
         words=words,
-        figures=reader.figures(),
+        figures={**(base.figures if base else {}), **reader.figures()},
         in_force_until=until if isinstance(until, dt.date) else None,
     )
     for rule in rules:
         if (rule.article, rule.clause) not in text:
             raise reader.fail("text", f"rule {rule.rule_id} has no clause text ({place_of(rule.article, rule.clause)})")
     return rule_set
+
+
+def _base_of(reader: _Reader) -> RuleSet | None:
+    base_id = reader.data.get("extends")
+    if base_id is None:
+        return None
+    if not isinstance(base_id, str):
+        raise reader.fail("extends", "the id of a registered rule set is expected")
+    from .registry import get_rule_set
+
+    try:
+        return get_rule_set(base_id)
+    except KeyError:
+        raise reader.fail("extends", f"no registered rule set {base_id!r}") from None

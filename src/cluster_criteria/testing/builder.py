@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..models import Application
+from ..models import Application, YearMetrics
 from .base import BASE_YEARS, credit_code, eligible_application_data
 
 if TYPE_CHECKING:
@@ -85,10 +85,12 @@ class ApplicationBuilder:
                     share = self._yuan(record[part]) / old
                     fields[part] = f"{(new * share).quantize(_FEN, rounding=ROUND_FLOOR)}元"
         for name, value in fields.items():
+            # A figure an edition defines beyond the built-in fields sits under the year's ``figures``.
+            target = record if name in YearMetrics.model_fields else record.setdefault("figures", {})
             if value is None:
-                record.pop(name, None)
+                target.pop(name, None)
             else:
-                record[name] = _plain(value)
+                target[name] = _plain(value)
         return self
 
     def shares(self, year: int, **shares: _Value) -> ApplicationBuilder:
