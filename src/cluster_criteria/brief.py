@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .verdicts import Check, Outcome, Report, RuleSetRef, Status, Verdict
+from .verdicts import Check, Outcome, ReformApplied, Report, RuleSetRef, Status, Verdict
 
 __all__ = ["BriefReport", "BriefVerdict", "brief", "brief_from_json", "brief_schema", "brief_to_json_line"]
 
@@ -47,6 +47,7 @@ class BriefReport:
     options: dict[str, str] = field(default_factory=dict)
     complete: bool = True
     library_version: str = ""
+    reform: ReformApplied | None = None
 
 
 def brief(report: Report, line: int | None = None) -> BriefReport:
@@ -62,6 +63,7 @@ def brief(report: Report, line: int | None = None) -> BriefReport:
         options=dict(report.options),
         complete=report.complete,
         library_version=report.library_version,
+        reform=report.reform,
     )
 
 

@@ -112,6 +112,7 @@ class ReportExplanation:
     decided_by: tuple[str, ...]
     complete: bool
     options: tuple[str, ...]
+    reform: str
     verdicts: tuple[VerdictExplanation, ...]
     to_supply: tuple[SupplyItem, ...]
     to_review: tuple[ReviewItem, ...]
@@ -219,11 +220,23 @@ def explain(report: Report, lang: str = "zh") -> ReportExplanation:
             _OPTION_WORDS[(k, v)][0 if code == "zh" else 1] if (k, v) in _OPTION_WORDS else f"{k}={v}"
             for k, v in sorted(report.options.items())
         ),
+        reform=_reform_sentence(report, code),
         verdicts=verdicts,
         to_supply=_to_supply(report, code),
         to_review=_to_review(report, code),
         library_version=report.library_version,
     )
+
+
+def _reform_sentence(report: Report, lang: Lang) -> str:
+    """假设性调整 …: the what-if reform applied, and each value it changed (empty when there is none)."""
+    reform = report.reform
+    if reform is None:
+        return ""
+    changed = ("；" if lang == "zh" else "; ").join(f"{c.name} {c.before} → {c.after}" for c in reform.changes)
+    if lang == "zh":
+        return f"本报告按假设性调整“{reform.title_zh}”（{reform.id}）评估，并非现行规定：{changed}"
+    return f"Evaluated under the what-if reform “{reform.title_en}” ({reform.id}), not the rules in force: {changed}"
 
 
 def _outcome_sentence(report: Report, decided: tuple[str, ...], lang: Lang) -> str:
@@ -315,6 +328,7 @@ def explanation_to_data(explanation: ReportExplanation) -> dict[str, Any]:
         "outcome_sentence": explanation.outcome_sentence,
         "assessment_date": explanation.assessment_date_text,
         "options": list(explanation.options),
+        "reform": explanation.reform,
         "verdicts": [
             {
                 "rule_id": v.rule_id,

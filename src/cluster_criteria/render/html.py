@@ -84,6 +84,8 @@ def render_html(explanation: ReportExplanation) -> str:
         parts.append(
             f'<p class="readings">{h(label("options", lang))}{colon}' + "; ".join(h(o) for o in e.options) + "</p>"
         )
+    if e.reform:
+        parts.append(f'<p class="reform"><strong>{h(label("reform", lang))}{colon}</strong>{h(e.reform)}</p>')
     parts += [
         f"<h2>{h(label('summary', lang))}</h2>",
         "<table><thead><tr>"

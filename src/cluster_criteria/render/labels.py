@@ -13,6 +13,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "outcome": ("结论", "Outcome"),
     "decided_by": ("决定性条款", "Decided by"),
     "options": ("选用的口径", "Readings chosen"),
+    "reform": ("假设性调整", "What-if reform"),
     "clause_text": ("条文", "Clause"),
     "readings": ("适用口径", "Readings applied"),
     "reason": ("理由", "Why"),

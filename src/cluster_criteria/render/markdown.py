@@ -22,6 +22,8 @@ def render_markdown(explanation: ReportExplanation) -> str:
     ]
     if e.options:
         out.append(f"- **{label('options', lang)}**: " + "; ".join(md(o) for o in e.options))
+    if e.reform:
+        out.append(f"- **{label('reform', lang)}**: {md(e.reform)}")
     out += [
         "",
         f"## {label('summary', lang)}",

@@ -30,6 +30,8 @@ def render_text(explanation: ReportExplanation) -> str:
     out += text_block("", e.outcome_sentence, "")
     if e.options:
         out += text_block(f"{label('options', lang)}{colon}", separator.join(e.options), "")
+    if e.reform:
+        out += text_block(f"{label('reform', lang)}{colon}", e.reform, "")
     for v in e.verdicts:
         out.append("")
         out += text_block(f"== {v.citation} ", f"{v.title} — {v.status_word} ==", "")

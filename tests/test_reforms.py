@@ -1,0 +1,131 @@
+"""What-if reforms: an overlay changes some values, the base stays intact, and every report says what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cluster_criteria import evaluate, load_application
+from cluster_criteria.cli import main
+from cluster_criteria.render import render
+from cluster_criteria.ruleset import RuleSetDataError, get_rule_set
+from cluster_criteria.ruleset.reform import apply_reform, load_reform
+from cluster_criteria.verdicts import Outcome, Status
+
+ROOT = Path(__file__).resolve().parent.parent
+REFORM_FILE = ROOT / "examples" / "reforms" / "output-floor-15.toml"
+WANGQING = ROOT / "examples" / "ineligible-wangqing-edible-fungi.json"
+APPLICATIONS = ROOT / "examples" / "applications.jsonl"
+ASSESSED = dt.date(2025, 4, 15)
+BASE = get_rule_set("jilin-2024")
+
+
+def _wangqing() -> object:
+    return load_application(WANGQING.read_bytes())
+
+
+class TestApplying:
+    def test_the_reform_changes_its_values_and_leaves_the_base_as_it_was(self) -> None:
+        reformed = apply_reform(BASE, load_reform(REFORM_FILE))
+        assert reformed.parameters_on(ASSESSED).threshold("total_output_min").value == 1_500_000_000
+        assert reformed.parameters_on(ASSESSED).threshold("sme_output_share_min").value == Decimal("0.55")
+        assert BASE.parameters_on(ASSESSED).threshold("total_output_min").value == 2_000_000_000
+        assert reformed.reform is not None and [c.name for c in reformed.reform.changes] == [
+            "total_output_min",
+            "sme_output_share_min",
+        ]
+
+    def test_19_9999_yi_fails_the_2024_floor_and_meets_the_reformed_one(self) -> None:
+        application = _wangqing()
+        before = evaluate(application, ASSESSED).verdict("6.1").check("total_output.2022")  # type: ignore[arg-type]
+        after = evaluate(application, ASSESSED, reform=load_reform(REFORM_FILE)).verdict("6.1")  # type: ignore[arg-type]
+        assert before.status is Status.FAIL and after.check("total_output.2022").status is Status.PASS
+        assert "15亿元" in render(evaluate(application, ASSESSED, reform=load_reform(REFORM_FILE)), "text", "zh")  # type: ignore[arg-type]
+
+    def test_the_report_records_the_reform_and_the_values_used(self) -> None:
+        report = evaluate(_wangqing(), ASSESSED, reform=load_reform(REFORM_FILE))  # type: ignore[arg-type]
+        assert report.reform is not None and report.reform.id == "output-floor-15"
+        used = {p.name: p.value for p in report.parameters}
+        assert used["total_output_min"] == "1500000000" and used["sme_output_share_min"] == "0.55"
+        for fmt, lang, words in (("text", "zh", "假设性调整"), ("md", "en", "What-if reform"), ("html", "zh", "假设性调整")):
+            assert words in render(report, fmt, lang)
+
+    def test_a_reform_from_a_date_on_keeps_the_earlier_values(self, tmp_path: Path) -> None:
+        path = tmp_path / "later.toml"
+        path.write_text(
+            'id = "later"\ntitle_zh = "二〇二六年起"\ntitle_en = "From 2026"\n'
+            '[parameters.total_output_min]\nvalue = "1500000000"\nfrom = 2026-01-01\n',
+            encoding="utf-8",
+        )
+        reformed = apply_reform(BASE, load_reform(path))
+        assert reformed.parameters_on(dt.date(2025, 12, 31)).threshold("total_output_min").value == 2_000_000_000
+        assert reformed.parameters_on(dt.date(2026, 1, 1)).threshold("total_output_min").value == 1_500_000_000
+
+
+class TestRefusing:
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ('title_zh = "x"\ntitle_en = "x"\n[parameters.total_output_min]\nvalue = "1"\n', "`id` is required"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\n', "a [parameters.NAME] table is required"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\n[parameters.total_output_min]\ncites = "1"\n', "give a `value`"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\n[parameters.total_output_min]\nvalue = "lots"\n', "a number"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\n[parameters.nonexistent]\nvalue = "1"\n', "no such parameter"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\nrule_set = "other"\n[parameters.total_output_min]\nvalue = "1"\n',
+             "written for rule set 'other'"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\n[parameters.total_output_min]\nvalue = "1"\nword = "about"\n',
+             "not a boundary word"),
+            ('id = "x"\ntitle_zh = "x"\ntitle_en = "x"\n[parameters.figure_window_years]\nvalue = "2.5"\n', "whole number"),
+            ("id = [", "not valid TOML"),
+        ],
+    )
+    def test_a_broken_reform_names_the_problem(self, tmp_path: Path, text: str, message: str) -> None:
+        path = tmp_path / "broken.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(RuleSetDataError, match=message.replace("[", r"\[").replace("(", r"\(")):
+            apply_reform(BASE, load_reform(path))
+
+    def test_the_command_line_refuses_a_missing_or_broken_reform_with_exit_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["evaluate", str(WANGQING), "--as-of", "2025-04-15", "--reform", str(tmp_path / "no.toml")]) == 2
+        assert "no.toml" in capsys.readouterr().err
+        broken = tmp_path / "broken.toml"
+        broken.write_text('id = "x"\n', encoding="utf-8")
+        assert main(["evaluate", str(WANGQING), "--as-of", "2025-04-15", "--reform", str(broken)]) == 2
+        assert "title_zh" in capsys.readouterr().err
+        assert main(["evaluate", str(WANGQING), "--as-of", "2025-04-15", "--rule-set", "jilin-1999"]) == 2
+        assert "jilin-1999" in capsys.readouterr().err
+
+
+class TestDraftingARevision:
+    def test_a_batch_with_and_without_the_reform_compares_outcome_by_outcome(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The README's flow: evaluate-many twice, then compare; the Wangqing cluster's 6.1 changes."""
+        base, reformed = tmp_path / "base.jsonl", tmp_path / "reform.jsonl"
+        common = ["evaluate-many", str(APPLICATIONS), "--as-of", "2025-04-15", "--detail", "brief"]
+        assert main([*common, "--output", str(base)]) == 0
+        assert main([*common, "--output", str(reformed), "--reform", str(REFORM_FILE)]) == 0
+        capsys.readouterr()
+        lines = [json.loads(line) for line in reformed.read_text(encoding="utf-8").splitlines()]
+        assert all(line["reform"]["id"] == "output-floor-15" for line in lines)
+        assert main(["compare", str(base), str(reformed), "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["changed"] == 1
+        (listed,) = data["listed"]
+        assert listed["cluster_name"] == "汪清县食用菌特色产业集群"
+        assert listed["clause_changes"] == [{"rule_id": "6.1", "before": "fail", "after": "needs_review"}]
+        assert "output-floor-15" in data["reform"]["reforms"]["values"][0]["value"]
+
+    def test_the_outcome_can_change_under_a_reform(self) -> None:
+        application = _wangqing()
+        relaxed = Path(REFORM_FILE).read_text(encoding="utf-8")
+        assert "total_output_min" in relaxed
+        report = evaluate(application, ASSESSED, reform=load_reform(REFORM_FILE))  # type: ignore[arg-type]
+        assert report.outcome is Outcome.INELIGIBLE  # 6.2, 6.4 and 6.5 still fail
+        assert report.verdict("6.1").status is not Status.FAIL
