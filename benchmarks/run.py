@@ -58,7 +58,7 @@ def flat_figures(application: Any, context: Any) -> dict[str, Any]:
     from cluster_criteria.rules.article6 import designation_end
     from cluster_criteria.severity import grade
 
-    p = context.rule_set.parameters
+    p = context.parameters
     figures: dict[str, Any] = {"area": application.cluster.area_km2}
     for index, year in enumerate(context.figure_years, start=1):
         record = application.year(year)
@@ -75,7 +75,7 @@ def flat_figures(application: Any, context: Any) -> dict[str, Any]:
         ):
             figures[f"{name}_{index}"] = getattr(record, name)
 
-    day, years = context.assessment_date, p.designation_default_validity_years
+    day, years = context.assessment_date, p.integer("designation_default_validity_years")
 
     def holders(kinds: tuple[Any, ...]) -> int:
         return sum(
@@ -87,36 +87,36 @@ def flat_figures(application: Any, context: Any) -> dict[str, Any]:
             )
         )
 
-    figures["top_holders"] = holders(p.top_designation_kinds)
-    figures["provincial_holders"] = holders(p.provincial_designation_kinds)
+    figures["top_holders"] = holders(p.values["top_designation_kinds"].value)
+    figures["provincial_holders"] = holders(p.values["provincial_designation_kinds"].value)
     figures["major_incidents"] = sum(
         1
         for incident in application.incidents
-        if context.in_event_window(incident.date) and grade(incident, p).reaches(p.accident_severity_floor)
+        if context.in_event_window(incident.date) and grade(incident, p).reaches(p.severity("accident_severity_floor"))
     )
     figures["violations"] = len(application.violations)
     status = application.cluster.leading_industry.catalogue_status
-    figures["excluded_industry"] = status in p.excluded_catalogue_statuses
+    figures["excluded_industry"] = status in p.values["excluded_catalogue_statuses"].value
     return figures
 
 
 def _limits() -> dict[str, Decimal]:
-    from cluster_criteria.ruleset import JILIN_2024
+    from cluster_criteria.ruleset import get_rule_set
 
-    p = JILIN_2024.parameters
+    p = get_rule_set("jilin-2024").parameters
     return {
-        "area": p.area_max_km2.value,
-        "total": p.total_output_min.value,
-        "sme_share": p.sme_output_share_min.value,
-        "lead_growth": p.leading_output_growth_min.value,
-        "lead_share": p.leading_output_share_min.value,
-        "top": p.top_designations_min.value,
-        "provincial": p.provincial_designations_min.value,
-        "rd_growth": p.rd_growth_min.value,
-        "patent_growth": p.patent_growth_min.value,
-        "per_10k": p.patents_per_10k_min.value,
-        "per": p.patents_per_employees,
-        "penetration": p.platform_penetration_min.value,
+        "area": p.threshold("area_max_km2").value,
+        "total": p.threshold("total_output_min").value,
+        "sme_share": p.threshold("sme_output_share_min").value,
+        "lead_growth": p.threshold("leading_output_growth_min").value,
+        "lead_share": p.threshold("leading_output_share_min").value,
+        "top": p.threshold("top_designations_min").value,
+        "provincial": p.threshold("provincial_designations_min").value,
+        "rd_growth": p.threshold("rd_growth_min").value,
+        "patent_growth": p.threshold("patent_growth_min").value,
+        "per_10k": p.threshold("patents_per_10k_min").value,
+        "per": p.decimal("patents_per_employees"),
+        "penetration": p.threshold("platform_penetration_min").value,
     }
 
 

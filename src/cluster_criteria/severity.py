@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .frozen import fast_constructor
@@ -11,7 +12,7 @@ from .models import Incident
 from .ruleset.parameters import Parameters
 from .vocabulary import IncidentKind, Severity
 
-__all__ = ["Grading", "grade"]
+__all__ = ["Grading", "figures_text", "grade", "incident_notes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,38 +48,76 @@ class Grading:
 
     def note(self, lang: str) -> str:
         """The grade and what it rests on, in ``lang`` (``zh`` or ``en``)."""
-        zh = lang.startswith("zh")
-        found = self.lower_bound
-        if found is None:
-            return "等级未知" if zh else "grade unknown"
-        grade_words = found.zh if zh else found.en
-        if self.lower_bound is not self.upper_bound and self.upper_bound is None:
-            grade_words = f"{grade_words}及以上" if zh else f"{grade_words} or worse"
-        stated = self.stated.label(lang) if self.stated else ""
-        derived = self.derived.label(lang) if self.derived else ""
-        if zh:
-            basis = {
-                "stated": "按申报等级",
-                "derived": "按伤亡人数和直接经济损失确定",
-                "figures_above_stated": (
-                    f"按伤亡人数和直接经济损失确定；申报等级为{stated}，低于按数字确定的等级，以数字为准"
-                ),
-                "conflict": f"申报等级为{stated}，高于按伤亡人数和直接经济损失确定的{derived}，需人工复核",
-            }[self.basis]
-            if self.basis == "conflict":
-                return f"等级：{derived}至{stated}之间（{basis}）"
-            return f"等级：{grade_words}（{basis}）"
+        return _note(self, lang.startswith("zh"))
+
+
+@lru_cache(maxsize=512)
+def _note(grading: Grading, zh: bool) -> str:
+    # Gradings repeat across incidents and applications, and a note depends on the grading alone.
+    lang = "zh" if zh else "en"
+    found = grading.lower_bound
+    if found is None:
+        return "等级未知" if zh else "grade unknown"
+    grade_words = found.zh if zh else found.en
+    if grading.lower_bound is not grading.upper_bound and grading.upper_bound is None:
+        grade_words = f"{grade_words}及以上" if zh else f"{grade_words} or worse"
+    stated = grading.stated.label(lang) if grading.stated else ""
+    derived = grading.derived.label(lang) if grading.derived else ""
+    if zh:
         basis = {
-            "stated": "as stated",
-            "derived": "from casualties and direct loss",
-            "figures_above_stated": f"from casualties and direct loss; the stated grade, {stated}, is lower than "
-            "the figures give, and the figures prevail",
-            "conflict": f"the stated grade, {stated}, is higher than the {derived} that casualties and direct loss "
-            "give; left to a reviewer",
-        }[self.basis]
-        if self.basis == "conflict":
-            return f"grade: between {derived} and {stated} ({basis})"
-        return f"grade: {grade_words} ({basis})"
+            "stated": "按申报等级",
+            "derived": "按伤亡人数和直接经济损失确定",
+            "figures_above_stated": (
+                f"按伤亡人数和直接经济损失确定；申报等级为{stated}，低于按数字确定的等级，以数字为准"
+            ),
+            "conflict": f"申报等级为{stated}，高于按伤亡人数和直接经济损失确定的{derived}，需人工复核",
+        }[grading.basis]
+        if grading.basis == "conflict":
+            return f"等级：{derived}至{stated}之间（{basis}）"
+        return f"等级：{grade_words}（{basis}）"
+    basis = {
+        "stated": "as stated",
+        "derived": "from casualties and direct loss",
+        "figures_above_stated": f"from casualties and direct loss; the stated grade, {stated}, is lower than "
+        "the figures give, and the figures prevail",
+        "conflict": f"the stated grade, {stated}, is higher than the {derived} that casualties and direct loss "
+        "give; left to a reviewer",
+    }[grading.basis]
+    if grading.basis == "conflict":
+        return f"grade: between {derived} and {stated} ({basis})"
+    return f"grade: {grade_words} ({basis})"
+
+
+def incident_notes(grading: Grading, incident: Incident) -> tuple[str, str]:
+    """The grade, what it rests on and the figures given, in Chinese and English."""
+    return _incident_notes(grading, incident.deaths, incident.serious_injuries, incident.direct_loss)
+
+
+@lru_cache(maxsize=512)
+def _incident_notes(
+    grading: Grading, deaths: int | None, injuries: int | None, loss: Decimal | None
+) -> tuple[str, str]:
+    zh, en = _note(grading, True), _note(grading, False)
+    shown_zh, shown_en = _figures_text(deaths, injuries, loss, True), _figures_text(deaths, injuries, loss, False)
+    return (zh + (f"；数据：{shown_zh}" if shown_zh else ""), en + (f"; figures: {shown_en}" if shown_en else ""))
+
+
+def figures_text(incident: Incident, lang: str) -> str:
+    """死亡12人、重伤0人、直接经济损失0万元 / deaths 12, serious injuries 0, direct loss 0 万元: the figures given."""
+    return _figures_text(incident.deaths, incident.serious_injuries, incident.direct_loss, lang.startswith("zh"))
+
+
+@lru_cache(maxsize=512)
+def _figures_text(deaths: int | None, injuries: int | None, loss: Decimal | None, zh: bool) -> str:
+    parts = []
+    if deaths is not None:
+        parts.append(f"死亡{deaths}人" if zh else f"deaths {deaths}")
+    if injuries is not None:
+        parts.append(f"重伤{injuries}人" if zh else f"serious injuries {injuries}")
+    if loss is not None:
+        wan = f"{(loss / 10000).normalize():f}万元"
+        parts.append(f"直接经济损失{wan}" if zh else f"direct loss {wan}")
+    return ("、" if zh else ", ").join(parts)
 
 
 if TYPE_CHECKING:

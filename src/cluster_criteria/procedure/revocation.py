@@ -17,7 +17,7 @@ from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import RuleSet
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling, ProcedureParameters
 from ..ruleset.registry import resolve_latest
-from ..severity import grade
+from ..severity import figures_text, grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
 from .known import known_on, known_since
@@ -450,21 +450,6 @@ def _grade(incident: Incident, ctx: RevocationContext) -> _Grade:
     return _Grade(grading.lower_bound, grading.upper_bound, basis, stated, derived, grading.missing)
 
 
-def _figures_text(incident: Incident) -> tuple[str, str]:
-    zh, en = [], []
-    if incident.deaths is not None:
-        zh.append(f"死亡{incident.deaths}人")
-        en.append(f"deaths {incident.deaths}")
-    if incident.serious_injuries is not None:
-        zh.append(f"重伤{incident.serious_injuries}人")
-        en.append(f"serious injuries {incident.serious_injuries}")
-    if incident.direct_loss is not None:
-        wan = f"{(incident.direct_loss / 10000).normalize():f}万元"
-        zh.append(f"直接经济损失{wan}")
-        en.append(f"direct loss {wan}")
-    return "、".join(zh), ", ".join(en)
-
-
 def _incident_check(
     ctx: RevocationContext, index: int, incident: Incident, floor: Severity, readings: tuple[str, ...]
 ) -> Check:
@@ -475,7 +460,7 @@ def _incident_check(
         status = Status.NEEDS_REVIEW if graded.basis == "conflict" else Status.INSUFFICIENT_DATA
     else:
         status = Status.FAIL if reached else Status.PASS
-    figures_zh, figures_en = _figures_text(incident)
+    figures_zh, figures_en = figures_text(incident, "zh"), figures_text(incident, "en")
     basis_zh, basis_en = _BASIS[graded.basis]
     if graded.lower is None:
         grade_zh, grade_en = "等级未知", "grade unknown"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -631,14 +630,13 @@ def art6_8_governance_and_services(app: Application, ctx: EvaluationContext) -> 
     三年发展规划，发展目标清晰、可考核，工作措施完整、针对性强、切实可行。
     """
     body = app.cluster.management_body
-    for check in _declared(app, ctx, 8):
-        if check.id == _MANAGEMENT_BODY_ITEM:
-            # The body's name supports the answer; it does not show on its own that the body exists.
-            named = (new_figure("cluster.management_body", body),) if body is not None else ()
-            check = replace(
-                check, figures=check.figures + named, readings=(*check.readings, "management_body.declared")
-            )
-        yield check
+    # The body's name supports the answer; it does not show on its own that the body exists.
+    named = (new_figure("cluster.management_body", body),) if body is not None else ()
+    for item in ctx.parameters.items_for(6, 8):
+        if item.id == _MANAGEMENT_BODY_ITEM:
+            yield answered(item, app.qualitative, also_read="management_body.declared", supporting=named)
+        else:
+            yield answered(item, app.qualitative)
 
 
 _MANAGEMENT_BODY_ITEM = "6.8.management_body"

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..context import EvaluationContext
 from ..models import Application
-from ..severity import Grading, grade
+from ..severity import Grading, grade, incident_notes
 from ..verdicts import (
     FAIL,
     INSUFFICIENT_DATA,
@@ -117,6 +118,19 @@ def _incident_labels(
     return f"{day} {kind.zh}，是否达到{floor.zh}及以上待定", f"{kind.en} of {day}, {floor.en} or worse or not: open"
 
 
+@lru_cache(maxsize=64)
+def _summary_labels(summary: Status, floor: Severity, kinds_zh: str, kinds_en: str) -> tuple[str, str]:
+    """What the window's records together show, worded so that it never contradicts the clause."""
+    if summary is PASS:
+        return f"近三年未发生{floor.zh}及以上{kinds_zh}", f"no {floor.en} or worse {kinds_en} in the last three years"
+    if summary is FAIL:
+        return f"近三年发生过{floor.zh}及以上{kinds_zh}", f"a {floor.en} or worse {kinds_en} in the last three years"
+    return (
+        f"近三年是否发生{floor.zh}及以上{kinds_zh}待定",
+        f"whether a {floor.en} or worse {kinds_en} happened in the last three years is open",
+    )
+
+
 def _incidents(
     app: Application,
     ctx: EvaluationContext,
@@ -127,15 +141,10 @@ def _incidents(
     kinds_en: str,
 ) -> Iterator[Check]:
     readings = ("window.events", "records.absent_vs_empty", _KNOWN_ON_DATE)
-    none_zh, none_en = (
-        f"近三年未发生{floor.zh}及以上{kinds_zh}",
-        f"no {floor.en} or worse {kinds_en} in the last three years",
-    )
     if app.incidents is None:
         yield missing(
             f"{check_prefix}.record",
-            none_zh,
-            none_en,
+            *_summary_labels(PASS, floor, kinds_zh, kinds_en),
             ("incidents",),
             readings=readings,
             note_zh="未提供事故和事件记录",
@@ -167,6 +176,7 @@ def _incidents(
             status = FAIL if reached else PASS
         statuses.append(status)
         label_zh, label_en = _incident_labels(status, day, kind, grading.lower_bound, floor)
+        note_zh, note_en = incident_notes(grading, incident)
         yield new_check(
             id=f"{check_prefix}.{index}",
             label_zh=label_zh,
@@ -178,21 +188,12 @@ def _incidents(
             readings=readings + _grade_readings(grading),
             missing=tuple(f"{path}.{m}" for m in grading.missing) if status is INSUFFICIENT_DATA else (),
             evidence=incident.description,
-            note_zh=grading.note("zh"),
-            note_en=grading.note("en"),
+            note_zh=note_zh,
+            note_en=note_en,
             kind=CheckKind.INCIDENT,
         )
     summary = combine(statuses) if statuses else PASS
-    label_zh, label_en = {
-        PASS: (none_zh, none_en),
-        FAIL: (f"近三年发生过{floor.zh}及以上{kinds_zh}", f"a {floor.en} or worse {kinds_en} in the last three years"),
-    }.get(
-        summary,
-        (
-            f"近三年是否发生{floor.zh}及以上{kinds_zh}待定",
-            f"whether a {floor.en} or worse {kinds_en} happened in the last three years is open",
-        ),
-    )
+    label_zh, label_en = _summary_labels(summary, floor, kinds_zh, kinds_en)
     counted_zh = f"近三年内相关记录{len(inside)}条，逐条判断如上" if inside else "近三年内无相关记录"
     counted_en = f"{len(inside)} record(s) in the window, judged one by one" if inside else "no record in the window"
     yield new_check(

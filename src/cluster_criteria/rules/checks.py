@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from ..models import QualitativeAnswer, YearMetrics
 from ..ruleset.parameters import QualitativeItem, Threshold
@@ -16,13 +17,12 @@ from ..verdicts import (
     Check,
     CheckKind,
     Figure,
-    Status,
     new_check,
     new_figure,
 )
 from ..vocabulary import Answer
 
-__all__ = ["answered", "measured", "missing", "missing_for", "year_path"]
+__all__ = ["answered", "figure_reader", "measured", "missing", "missing_for", "year_path"]
 
 
 def year_path(year: int, name: str) -> str:
@@ -34,6 +34,14 @@ def year_path(year: int, name: str) -> str:
 
 
 _BUILT_IN_FIGURES = frozenset(YearMetrics.model_fields)
+
+
+@lru_cache(maxsize=256)
+def figure_reader(name: str) -> Callable[[YearMetrics], Decimal | int | None]:
+    """Reads the figure ``name`` of a year: a built-in field, or one an edition defines under ``figures``."""
+    if name in _BUILT_IN_FIGURES and name not in ("year", "figures"):
+        return attrgetter(name)
+    return lambda record: record.figures.get(name)
 
 
 def _labels(threshold: Threshold, year: int | None) -> tuple[str, str]:
@@ -152,15 +160,6 @@ _ANSWER_EFFECT = {
 }
 
 
-@lru_cache(maxsize=1024)
-def _answer_parts(item_id: str, answer: Answer) -> tuple[Status, tuple[Figure, ...], tuple[str, ...], str, str]:
-    # What an answer makes of an item does not depend on the application, so it is worked out once per pair.
-    status, note_zh, note_en = _ANSWER_EFFECT[answer]
-    figures = (new_figure(f"qualitative.{item_id}.answer", answer._value_),)
-    paths = (f"qualitative.{item_id}",) if answer is Answer.NOT_ANSWERED else ()
-    return status, figures, paths, note_zh, note_en
-
-
 _DECLARATION = ("qualitative.declaration",)
 
 
@@ -170,24 +169,38 @@ def answered(
     *,
     group: str = "",
     also_read: str | None = None,
+    supporting: tuple[Figure, ...] = (),
 ) -> Check:
     """A qualitative item: met only on an explicit answer, which the check records as a declaration.
 
-    ``also_read`` names a further reading the item's clause applies to it (6(3)'s sharing rule, for instance).
+    ``also_read`` names a further reading the item's clause applies to it (6(3)'s sharing rule, for instance);
+    ``supporting`` are figures shown beside the answer (the operating body's name for 6(8)), which decide nothing.
     """
-    readings = _DECLARATION if also_read is None else (*_DECLARATION, also_read)
     given = answers.get(item.id)
     answer = given.answer if given is not None else Answer.NOT_ANSWERED
-    status, figures, paths, note_zh, note_en = _answer_parts(item.id, answer)
     evidence = given.evidence if given is not None else None
+    return _declared_check(item, answer, evidence, group, also_read, supporting)
+
+
+@lru_cache(maxsize=4096)
+def _declared_check(
+    item: QualitativeItem,
+    answer: Answer,
+    evidence: str | None,
+    group: str,
+    also_read: str | None,
+    supporting: tuple[Figure, ...],
+) -> Check:
+    # A declared item's check depends on nothing else, and checks are immutable: equal answers share one.
+    status, note_zh, note_en = _ANSWER_EFFECT[answer]
     return new_check(
         id=item.id,
         label_zh=item.text_zh,
         label_en=item.text_en,
         status=status,
-        figures=figures,
-        readings=readings,
-        missing=paths,
+        figures=(new_figure(f"qualitative.{item.id}.answer", answer._value_), *supporting),
+        readings=_DECLARATION if also_read is None else (*_DECLARATION, also_read),
+        missing=(f"qualitative.{item.id}",) if answer is Answer.NOT_ANSWERED else (),
         evidence=evidence,
         note_zh=note_zh,
         note_en=note_en,

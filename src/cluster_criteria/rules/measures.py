@@ -11,14 +11,14 @@ from ..context import EvaluationContext, GrowthMethod
 from ..models import Application
 from ..ruleset.parameters import LegalWord, Threshold
 from ..verdicts import FAIL, INSUFFICIENT_DATA, PASS, Check, CheckKind, Figure, new_check, new_figure
-from .checks import measured, missing_for, year_path
+from .checks import figure_reader, measured, missing_for, year_path
 
 __all__ = ["each_year_amount", "each_year_share", "growth_over_window", "latest_year_value", "trend_over_window"]
 
 
 def _get(app: Application, year: int, name: str) -> Decimal | int | None:
     record = app.year(year)
-    return None if record is None else record.figure(name)
+    return None if record is None else figure_reader(name)(record)
 
 
 def each_year_amount(
@@ -55,10 +55,11 @@ def each_year_share(
 ) -> Iterator[Check]:
     """每年比例均: part ÷ whole of each window year against the threshold, decided exactly."""
     readings = ("window.figures", "each_year")
+    read_part, read_whole = figure_reader(part_name), figure_reader(whole_name)
     for year in ctx.figure_years:
         record = app.year(year)
-        part = None if record is None else record.figure(part_name)
-        whole = None if record is None else record.figure(whole_name)
+        part = None if record is None else read_part(record)
+        whole = None if record is None else read_whole(record)
         check_id = f"{prefix}.{year}"
         part_path, whole_path = year_path(year, part_name), year_path(year, whole_name)
         if part is None or whole is None:
@@ -98,9 +99,10 @@ def _window_values(
     values: list[Decimal | int | None] = []
     figures: list[Figure] = []
     absent: list[str] = []
+    read = figure_reader(name)
     for year in years:
         record = app.year(year)
-        value = None if record is None else record.figure(name)
+        value = None if record is None else read(record)
         values.append(value)
         if value is None:
             absent.append(year_path(year, name))

@@ -160,7 +160,7 @@ def select(rule_ids: Iterable[str] | None = None, rule_set: RuleSet | None = Non
         from ..ruleset.registry import rule_sets
 
         rule_set = rule_sets()[-1]
-    ordered = _in_legal_order(rule_set.rules)
+    ordered = rule_set.rules  # a rule set keeps its rules in legal order
     if rule_ids is None:
         return ordered
     wanted = {_normalise(r) for r in rule_ids}
@@ -169,11 +169,6 @@ def select(rule_ids: Iterable[str] | None = None, rule_set: RuleSet | None = Non
         if rule_id not in known:
             raise UnknownRuleError(rule_id, known)
     return tuple(r for r in ordered if r.rule_id in wanted)
-
-
-@lru_cache(maxsize=32)
-def _in_legal_order(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
-    return tuple(sorted(rules, key=lambda r: (r.article, r.clause)))
 
 
 def _normalise(rule_id: str) -> str:

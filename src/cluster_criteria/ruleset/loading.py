@@ -317,7 +317,7 @@ def load_rule_set(
         records=records,
         qualitative_items=items,
         readings=readings,
-        rules=tuple(sorted(rules, key=lambda rule: (rule.article, rule.clause))),
+        rules=rules,
         words=words,
         figures={**(base.figures if base else {}), **reader.figures()},
         in_force_until=until if isinstance(until, dt.date) else None,

@@ -197,7 +197,7 @@ class Parameters:
     type, or a name the rule set does not define on that date, is a programming error and says so.
     """
 
-    __slots__ = ("_items_by_clause", "_used", "qualitative_items", "records", "since", "values")
+    __slots__ = ("_checked", "_items_by_clause", "_used", "qualitative_items", "records", "since", "values")
 
     def __init__(
         self,
@@ -217,17 +217,25 @@ class Parameters:
         # Every evaluation asks for each clause's items; they are sorted out once, when the parameters are made.
         self._items_by_clause = {key: tuple(items) for key, items in grouped.items()}
         self._used: tuple[ParameterUsed, ...] | None = None
+        # Values already checked against the type a getter asked for: the rules ask for the same ones every time.
+        self._checked: dict[tuple[str, type], Any] = {}
 
     def __repr__(self) -> str:
         return f"Parameters(since={self.since.isoformat()}, {len(self.values)} values)"
 
-    def _get(self, name: str, kind: type | tuple[type, ...]) -> Any:
+    def _get(self, name: str, kind: type) -> Any:
+        try:
+            return self._checked[name, kind]
+        except KeyError:
+            pass
         dated = self.values.get(name)
         if dated is None:
             raise KeyError(f"no parameter {name!r} in force from {self.since.isoformat()}")
-        if not isinstance(dated.value, kind):
-            raise TypeError(f"parameter {name!r} is a {type(dated.value).__name__}")
-        return dated.value
+        value = dated.value
+        if not isinstance(value, kind):
+            raise TypeError(f"parameter {name!r} is a {type(value).__name__}, not a {kind.__name__}")
+        self._checked[name, kind] = value
+        return value
 
     def threshold(self, name: str) -> Threshold:
         result: Threshold = self._get(name, Threshold)
@@ -254,10 +262,14 @@ class Parameters:
         return result
 
     def kinds(self, name: str, of: type[_E]) -> tuple[_E, ...]:
-        members: tuple[Enum, ...] = self._get(name, tuple)
-        if not all(isinstance(m, of) for m in members):
+        cached: tuple[_E, ...] | None = self._checked.get((name, of))
+        if cached is not None:
+            return cached
+        listed: tuple[Enum, ...] = self._get(name, tuple)
+        if not all(isinstance(m, of) for m in listed):
             raise TypeError(f"parameter {name!r} does not list {of.__name__} members")
-        return members  # type: ignore[return-value]
+        self._checked[name, of] = listed
+        return listed  # type: ignore[return-value]
 
     def bands(self, name: str) -> tuple[SeverityBand, ...]:
         bands: tuple[SeverityBand, ...] = self._get(name, tuple)
@@ -315,12 +327,16 @@ class RuleSet:
     records: Mapping[str, ParameterRecord]
     qualitative_items: tuple[QualitativeItem, ...]
     readings: Mapping[str, Reading] = field(default_factory=dict)
-    rules: tuple[Any, ...] = ()
+    rules: tuple[Any, ...] = ()  # in legal order (by article, then clause)
     words: Mapping[str, LegalWord] = field(default_factory=dict)
     figures: Mapping[str, FigureName] = field(default_factory=dict)
     in_force_until: dt.date | None = None
     reform: ReformApplied | None = None
     _periods: dict[tuple[int, ...], Parameters] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.rules, key=lambda rule: (rule.article, rule.clause)))
+        object.__setattr__(self, "rules", ordered)
 
     def clause_text(self, article: int, clause: int) -> str:
         return self.text[(article, clause)]
