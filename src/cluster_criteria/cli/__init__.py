@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "status",
     "divisions",
     "test",
+    "serve",
 )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from .common import EXIT_OK, write_output
 
-__all__ = ["register"]
+__all__ = ["register", "rules_data"]
 
 
 def register(commands: Any) -> None:
@@ -18,6 +18,46 @@ def register(commands: Any) -> None:
     ru.set_defaults(handler=run)
 
 
+def rules_data() -> dict[str, Any]:
+    """The rule set and its rules in legal order, with clause text, qualitative items, checks and readings."""
+    from ..explain.catalogue import rule_spec
+    from ..rules import select
+    from ..ruleset import JILIN_2024
+
+    rules = select()
+    return {
+        "rule_set": {
+            "id": JILIN_2024.id,
+            "name_zh": JILIN_2024.name_zh,
+            "version": JILIN_2024.version,
+            "effective_date": JILIN_2024.effective_date.isoformat(),
+        },
+        "rules": [
+            {
+                "rule_id": r.rule_id,
+                "article": r.article,
+                "clause": r.clause,
+                "function": r.name,
+                "citation_zh": r.citation_zh,
+                "citation_en": r.citation_en,
+                "title_zh": r.title_zh,
+                "title_en": r.title_en,
+                "text_zh": JILIN_2024.clause_text(r.article, r.clause),
+                "qualitative_items": [
+                    {"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en}
+                    for i in JILIN_2024.parameters.items_for(r.article, r.clause)
+                ],
+                "checks": [
+                    {"pattern": c.pattern, "zh": c.zh, "en": c.en, "parameters": list(c.parameters)}
+                    for c in rule_spec(r.rule_id).checks
+                ],
+                "readings": list(rule_spec(r.rule_id).readings),
+            }
+            for r in rules
+        ],
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     from ..explain.catalogue import rule_spec
     from ..rules import select
@@ -25,37 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
     rules = select()
     if args.format == "json":
-        data = {
-            "rule_set": {
-                "id": JILIN_2024.id,
-                "name_zh": JILIN_2024.name_zh,
-                "version": JILIN_2024.version,
-                "effective_date": JILIN_2024.effective_date.isoformat(),
-            },
-            "rules": [
-                {
-                    "rule_id": r.rule_id,
-                    "article": r.article,
-                    "clause": r.clause,
-                    "function": r.name,
-                    "citation_zh": r.citation_zh,
-                    "citation_en": r.citation_en,
-                    "title_zh": r.title_zh,
-                    "title_en": r.title_en,
-                    "text_zh": JILIN_2024.clause_text(r.article, r.clause),
-                    "qualitative_items": [
-                        {"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en}
-                        for i in JILIN_2024.parameters.items_for(r.article, r.clause)
-                    ],
-                    "checks": [
-                        {"pattern": c.pattern, "zh": c.zh, "en": c.en, "parameters": list(c.parameters)}
-                        for c in rule_spec(r.rule_id).checks
-                    ],
-                    "readings": list(rule_spec(r.rule_id).readings),
-                }
-                for r in rules
-            ],
-        }
+        data = rules_data()
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
     zh = args.lang == "zh"
