@@ -23,6 +23,8 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from .. import __version__
+from ..errors import ApplicationError
+from ..models import Application
 from .openapi import install_openapi
 from .problems import ServiceError, install_handlers
 from .settings import ServiceSettings
@@ -134,14 +136,16 @@ def _chosen_format(request: Request, fmt: ReportFormat | None) -> str:
     return min(positions)[1] if positions else "json"
 
 
-def _load(raw: bytes, kind: str) -> Any:
+def _load(raw: bytes, kind: str) -> tuple[Application, Callable[[ApplicationError], ApplicationError]]:
+    """The application in the body, and how to name a workbook's cells in an error found when evaluating it."""
     from ..jsonio import load_application
 
     if kind == XLSX:
-        from ..excel import read_workbook
+        from ..excel import load_workbook_application
 
-        return read_workbook(raw)
-    return load_application(raw)
+        loaded = load_workbook_application(raw)
+        return loaded.application, loaded.locate
+    return load_application(raw), lambda error: error
 
 
 def _evaluate_router() -> APIRouter:
@@ -178,14 +182,17 @@ def _evaluate_router() -> APIRouter:
         fmt = _chosen_format(request, format)
 
         def work() -> str:
-            application = _load(raw, kind)
-            report = evaluate(
-                application,
-                as_of,
-                rules=_rule_ids(rules),
-                growth_method=growth_method.value,
-                sharing_rule=sharing_rule.value,
-            )
+            application, located = _load(raw, kind)
+            try:
+                report = evaluate(
+                    application,
+                    as_of,
+                    rules=_rule_ids(rules),
+                    growth_method=growth_method.value,
+                    sharing_rule=sharing_rule.value,
+                )
+            except ApplicationError as exc:
+                raise located(exc) from None
             return render(report, fmt, lang.value)
 
         return Response(await _limited(request, work), media_type=MEDIA[fmt])
