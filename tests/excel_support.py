@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from decimal import Decimal
 from typing import Any
@@ -26,6 +27,11 @@ from cluster_criteria.excel.layout import (
 from cluster_criteria.vocabulary import Answer
 
 __all__ = ["filled_workbook", "open_sheet"]
+
+
+@functools.lru_cache(maxsize=2)
+def _template(assessment_year: int) -> bytes:
+    return template_workbook(assessment_year)
 
 
 def _typed(field: Field, value: Any) -> Any:
@@ -58,7 +64,7 @@ def _rows(sheet: Worksheet, columns: tuple[Field, ...], records: list[dict[str, 
 
 def filled_workbook(data: dict[str, Any], assessment_year: int) -> bytes:
     """The template for ``assessment_year`` with ``data`` (a parsed JSON application) typed into its cells."""
-    book = load_workbook(io.BytesIO(template_workbook(assessment_year)))
+    book = load_workbook(io.BytesIO(_template(assessment_year)))
     cluster = book["集群"]
     for row in range(2, cluster.max_row + 1):
         key = cluster.cell(row, 3).value
