@@ -86,7 +86,9 @@
         return;
       }
       if (templateUrl) URL.revokeObjectURL(templateUrl);
-      templateUrl = URL.createObjectURL(await answer.blob());
+      const workbook = await answer.blob();
+      templateUrl = URL.createObjectURL(workbook);
+      templateLink.dataset.bytes = String(workbook.size);
       templateLink.href = templateUrl;
       templateLink.hidden = false;
       templateLink.click();
