@@ -25,6 +25,7 @@ from cluster_criteria.excel import (
     load_workbook_application,
     read_workbook,
     template_workbook,
+    workbook_data,
 )
 from cluster_criteria.excel.layout import CLUSTER_ROWS, LIST_ROWS
 from cluster_criteria.jsonio import parse_json, report_from_json
@@ -445,3 +446,89 @@ class TestBatchAndSummary:
         sheet.save(target)
         rows = list(load_workbook(target).active.iter_rows(values_only=True))
         assert rows[1][0] == 1 and rows[2][0] == 2 and rows[2][21] == "x: bad"
+
+
+class TestCellsAsPeopleFillThem:
+    def test_codes_typed_as_numbers_and_dates_typed_as_text_are_read(self, eligible: bytes) -> None:
+        edited = _edited(_edited(eligible, "集群", "B11", 220284), "企业称号", "C4", "2023-07-15")
+        application = read_workbook(edited)
+        assert application.cluster.location.county_code == "220284"
+        assert application.enterprises is not None
+        assert application.enterprises[0].designations[0].valid_from == dt.date(2023, 7, 15)
+
+    def test_notes_typed_beside_the_form_and_blank_answers_are_ignored(self, eligible: bytes) -> None:
+        edited = _edited(_edited(eligible, "集群", "A30", "备注：材料另附"), "定性项", "D2", None)
+        edited = _edited(edited, "年度数据", "A20", "备注")
+        application = read_workbook(edited)
+        assert application.qualitative["6.1.policy_conformity"].answer.value == "not_answered"
+        assert application == read_workbook(_edited(eligible, "定性项", "D2", "未作答"))
+
+    def test_workbook_data_gives_the_data_and_raises_for_the_workbook_s_own_problems(self, eligible: bytes) -> None:
+        data, cells = workbook_data(eligible)
+        assert data["cluster"]["name"] == "磐石市金属制品特色产业集群"
+        assert cells["cluster.name"] == "集群!B3"
+        with pytest.raises(ApplicationError, match="is not on the 企业 sheet"):
+            workbook_data(_edited(eligible, "企业称号", "A4", "91220284MA0Y3K2L7X"))
+
+    def test_an_empty_figures_sheet_gives_no_years(self) -> None:
+        from openpyxl import Workbook
+
+        from cluster_criteria.excel.reader import read_cells
+
+        book = Workbook()
+        for name in ("集群", "年度数据", "企业", "企业称号", "事故", "违法违规", "定性项"):
+            book.create_sheet(name)
+        out = io.BytesIO()
+        book.save(out)
+        data, _, problems = read_cells(out.getvalue())
+        assert data["metrics"] == [] and data["qualitative"] == {}
+        assert [p.path for p in problems] == ["enterprises", "incidents", "violations"]  # B1 left empty
+
+    def test_a_problem_without_a_cell_is_kept_as_it_is(self) -> None:
+        from cluster_criteria.excel import locate
+
+        error = ApplicationError.single("metrics[7].year", "缺", "missing")
+        assert locate(error, {"cluster": "集群!B3"}).problems == error.problems
+
+
+class TestWorkbookLines:
+    def test_a_single_workbook_file_is_one_line(
+        self, tmp_path: Path, eligible: bytes, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "one.xlsx"
+        path.write_bytes(eligible)
+        assert main(["evaluate-many", str(path), "--as-of", "2025-04-15", "--detail", "brief"]) == EXIT_OK
+        (line,) = capsys.readouterr().out.splitlines()
+        assert json.loads(line)["outcome"] == "eligible"
+
+    def test_only_workbooks_and_folders_are_read_this_way(self, tmp_path: Path) -> None:
+        from cluster_criteria.excel.batch import WorkbookLines
+
+        assert WorkbookLines.of(str(tmp_path / "applications.jsonl")) is None
+
+    def test_a_file_gone_before_it_is_read_gives_an_error_record(self, tmp_path: Path) -> None:
+        from cluster_criteria.excel.batch import WorkbookLines
+
+        lines = WorkbookLines([tmp_path / "gone.xlsx"])
+        assert list(lines) == [b"{}"]
+        record = json.loads(lines.locate(1, b'{"line":1,"error":"invalid_input","problems":[]}'))
+        assert record["problems"][0]["code"] == "cc_unreadable" and record["file"] == "gone.xlsx"
+
+    def test_a_workbook_with_valid_data_but_a_stray_title_gets_no_report(self, tmp_path: Path, eligible: bytes) -> None:
+        from cluster_criteria.batch import evaluate_lines
+        from cluster_criteria.excel.batch import WorkbookLines
+
+        path = tmp_path / "stray.xlsx"
+        path.write_bytes(_edited(eligible, "企业称号", "A30", "91220284MA0Y3K2L7X"))
+        lines = WorkbookLines([path])
+        (result,) = list(evaluate_lines(lines, AS_OF))
+        assert result.outcome == "eligible"  # the data alone passes ...
+        record = json.loads(lines.locate(result.line, result.json))
+        assert record["error"] == "invalid_input"  # ... but the workbook does not
+        assert record["problems"][0]["message_en"].startswith("企业称号!A30: credit code")
+
+    def test_lines_of_other_inputs_pass_unchanged(self, tmp_path: Path) -> None:
+        from cluster_criteria.excel.batch import WorkbookLines
+
+        lines = WorkbookLines([])
+        assert lines.locate(3, b'{"line":3}') == b'{"line":3}'

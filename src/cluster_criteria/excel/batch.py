@@ -6,12 +6,9 @@ cell, as ``evaluate`` does for one workbook.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from ..errors import ApplicationError, InputProblem
 from .reader import locate, read_cells
@@ -64,7 +61,8 @@ class WorkbookLines:
         self.cells[line] = cells
         if problems:
             self.sheet_problems[line] = problems
-        return json.dumps(data, ensure_ascii=False, default=_plain).encode()
+        # Decimals and dates become text, which the loader reads exactly as it reads them in JSON.
+        return json.dumps(data, ensure_ascii=False, default=str).encode()
 
     def locate(self, line: int, text: bytes) -> bytes:
         """An output line with the problems of a workbook's error record naming their cells (others unchanged)."""
@@ -88,9 +86,3 @@ class WorkbookLines:
         record["file"] = self.files[line - 1].name
         return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
 
-
-def _plain(value: Any) -> str:
-    """Exact numbers and dates as text, which the loader reads as it reads them in JSON."""
-    if isinstance(value, (Decimal, dt.date)):
-        return str(value) if isinstance(value, Decimal) else value.isoformat()
-    raise TypeError(f"{type(value).__name__} cannot be written as JSON")

@@ -256,21 +256,11 @@ class _Reader:
         from openpyxl.utils import get_column_letter
 
         records: list[dict[str, Any]] = []
-        supplied = True
+        status = None
         name = sheet.value
         for number, row in self._rows(sheet, 1):
             if number == 1:
                 status = _text(row[1]) if len(row) > 1 else None
-                if supplied_cell and status not in (SUPPLIED, NOT_SUPPLIED):
-                    self.problems.append(
-                        InputProblem(
-                            collection,
-                            f"{name}!B1：请选择“{SUPPLIED}”或“{NOT_SUPPLIED}”",
-                            f"{name}!B1: choose {SUPPLIED} (supplied) or {NOT_SUPPLIED} (not supplied)",
-                            "cc_supplied",
-                        )
-                    )
-                supplied = status == SUPPLIED
                 continue
             if number < FIRST_DATA_ROW or all(value in _BLANKS for value in row[: len(columns)]):
                 continue
@@ -285,8 +275,18 @@ class _Reader:
                     record[field.key] = value
             record["_row"] = number
             records.append(record)
+        if supplied_cell and status not in (SUPPLIED, NOT_SUPPLIED):
+            # Never guessed: an empty list is a declaration that there is nothing, so it must be said.
+            self.problems.append(
+                InputProblem(
+                    collection,
+                    f"{name}!B1：请选择“{SUPPLIED}”或“{NOT_SUPPLIED}”",
+                    f"{name}!B1: choose {SUPPLIED} (supplied) or {NOT_SUPPLIED} (not supplied)",
+                    "cc_supplied",
+                )
+            )
         self.cells.setdefault(collection, f"{name}!A1")
-        if records or supplied or not supplied_cell:
+        if records or status == SUPPLIED or not supplied_cell:
             return records
         return None
 
