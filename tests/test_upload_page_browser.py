@@ -91,6 +91,7 @@ def test_a_workbook_gives_the_outcome_and_the_report(page: tuple[Any, str], tmp_
     )
     assert _upload(driver, base, workbook, lang="en") == "eligible"
     assert driver.find_element(By.ID, "outcome").text == "Outcome: eligible"
+    assert driver.find_element(By.ID, "sentence").text.endswith("the cluster is eligible.")
     download = driver.find_element(By.ID, "download")
     assert download.is_displayed() and download.get_attribute("href").startswith("blob:")
     driver.switch_to.frame(driver.find_element(By.ID, "report"))
@@ -133,7 +134,8 @@ def test_a_bad_file_shows_its_problems_naming_the_cell(page: tuple[Any, str], tm
 def test_a_json_application_works_too(page: tuple[Any, str]) -> None:
     driver, base = page
     assert _upload(driver, base, EXAMPLES / "ineligible-wangqing-edible-fungi.json") == "ineligible"
-    assert driver.find_element(By.ID, "outcome").text == "结论：不符合申报条件"
+    assert driver.find_element(By.ID, "outcome").text == "结论：不符合基本条件"
+    assert "不符合" in driver.find_element(By.ID, "sentence").text
 
 
 def test_the_blank_template_can_be_downloaded(page: tuple[Any, str]) -> None:

@@ -8,15 +8,14 @@
   const lang = document.getElementById("lang");
   const token = document.getElementById("token");
   const outcome = document.getElementById("outcome");
+  const sentence = document.getElementById("sentence");
   const problems = document.getElementById("problems");
   const frame = document.getElementById("report");
   const download = document.getElementById("download");
   const templateLink = document.getElementById("template-link");
   const words = {
-    zh: { eligible: "结论：符合申报条件", ineligible: "结论：不符合申报条件", undecided: "结论：尚不能确定",
-          working: "正在评估…", failed: "无法评估：", network: "无法连接服务" },
-    en: { eligible: "Outcome: eligible", ineligible: "Outcome: ineligible", undecided: "Outcome: undecided",
-          working: "Evaluating…", failed: "Cannot evaluate:", network: "The service cannot be reached" },
+    zh: { outcome: "结论：", working: "正在评估…", failed: "无法评估：", network: "无法连接服务" },
+    en: { outcome: "Outcome: ", working: "Evaluating…", failed: "Cannot evaluate:", network: "The service cannot be reached" },
   };
   let reportUrl = null;
   let templateUrl = null;
@@ -45,6 +44,7 @@
     const file = fileInput.files[0];
     if (!file) return;
     outcome.textContent = w.working;
+    sentence.textContent = "";
     problems.textContent = "";
     frame.hidden = true;
     download.hidden = true;
@@ -62,7 +62,9 @@
       const report = await json.json();
       const html = await fetch("/v1/evaluate?" + query + "&format=html", { method: "POST", headers: headers(kind), body });
       const page = await html.text();
-      outcome.textContent = w[report.outcome] || report.outcome;
+      // The report's own words for the outcome, in the language chosen.
+      outcome.textContent = w.outcome + report.explanation.outcome_word;
+      sentence.textContent = report.explanation.outcome_sentence;
       outcome.dataset.outcome = report.outcome;
       frame.srcdoc = page;
       frame.hidden = false;
