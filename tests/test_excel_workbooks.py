@@ -518,14 +518,16 @@ class TestWorkbookLines:
         from cluster_criteria.batch import evaluate_lines
         from cluster_criteria.excel.batch import WorkbookLines
 
-        path = tmp_path / "stray.xlsx"
-        path.write_bytes(_edited(eligible, "企业称号", "A30", "91220284MA0Y3K2L7X"))
-        lines = WorkbookLines([path])
-        (result,) = list(evaluate_lines(lines, AS_OF))
-        assert result.outcome == "eligible"  # the data alone passes ...
-        record = json.loads(lines.locate(result.line, result.json))
-        assert record["error"] == "invalid_input"  # ... but the workbook does not
-        assert record["problems"][0]["message_en"].startswith("企业称号!A30: credit code")
+        stray = _edited(eligible, "企业称号", "A30", "91220284MA0Y3K2L7X")
+        (tmp_path / "1-stray.xlsx").write_bytes(stray)
+        (tmp_path / "2-stray-and-negative.xlsx").write_bytes(_edited(stray, "年度数据", "D2", -1))
+        lines = WorkbookLines.of(str(tmp_path))
+        assert lines is not None
+        results = list(evaluate_lines(lines, AS_OF))
+        assert [r.outcome for r in results] == ["invalid_input", "invalid_input"]  # counted as written
+        first, second = (json.loads(lines.locate(r.line, r.json)) for r in results)
+        assert [p["message_en"].split(": ")[0] for p in first["problems"]] == ["企业称号!A30"]
+        assert [p["message_en"].split(": ")[0] for p in second["problems"]] == ["企业称号!A30", "年度数据!D2"]
 
     def test_lines_of_other_inputs_pass_unchanged(self, tmp_path: Path) -> None:
         from cluster_criteria.excel.batch import WorkbookLines

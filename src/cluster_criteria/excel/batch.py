@@ -25,7 +25,6 @@ class WorkbookLines:
         self.files = files
         self.cells: dict[int, dict[str, str]] = {}
         self.unreadable: dict[int, ApplicationError] = {}
-        self.sheet_problems: dict[int, list[InputProblem]] = {}
 
     @classmethod
     def of(cls, path: str) -> WorkbookLines | None:
@@ -60,7 +59,16 @@ class WorkbookLines:
             return b"{}"
         self.cells[line] = cells
         if problems:
-            self.sheet_problems[line] = problems
+            # The workbook itself is wrong (a title for an enterprise not listed): the line is refused, with these
+            # problems and any of the data's own, so that the batch counts it as it is written.
+            from ..jsonio import application_from_data
+
+            try:
+                application_from_data(data)
+            except ApplicationError as exc:
+                problems = [*problems, *locate(exc, cells).problems]
+            self.unreadable[line] = ApplicationError(problems)
+            return b"{}"
         # Decimals and dates become text, which the loader reads exactly as it reads them in JSON.
         return json.dumps(data, ensure_ascii=False, default=str).encode()
 
@@ -69,10 +77,6 @@ class WorkbookLines:
         if line not in self.cells and line not in self.unreadable:
             return text
         record = json.loads(text)
-        sheet_problems = self.sheet_problems.get(line, [])
-        if "outcome" in record and sheet_problems:
-            # The data passed, but the workbook itself did not (a title for an enterprise not listed): no report.
-            record = {"line": line, "error": "invalid_input", "problems": []}
         if "problems" not in record:
             return text
         if line in self.unreadable:
@@ -81,8 +85,7 @@ class WorkbookLines:
             problems = [
                 InputProblem(p["path"], p["message_zh"], p["message_en"], p["code"]) for p in record["problems"]
             ]
-            error = ApplicationError([*sheet_problems, *locate(ApplicationError(problems), self.cells[line]).problems])
+            error = locate(ApplicationError(problems), self.cells[line])
         record["problems"] = error.as_dict()["problems"]
         record["file"] = self.files[line - 1].name
         return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
-
