@@ -141,10 +141,9 @@ def _load(raw: bytes, kind: str) -> tuple[Application, Callable[[ApplicationErro
     from ..jsonio import load_application
 
     if kind == XLSX:
-        from ..excel import load_workbook_application
+        from ..cli.workbooks import load_workbook  # says what to install when openpyxl is missing
 
-        loaded = load_workbook_application(raw)
-        return loaded.application, loaded.locate
+        return load_workbook(raw)
     return load_application(raw), lambda error: error
 
 
