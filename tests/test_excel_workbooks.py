@@ -408,6 +408,8 @@ class TestBatchAndSummary:
         pass_cell = sheet.cell(2, 5)
         assert pass_cell.fill.fgColor.rgb.endswith("C6EFCE")
         assert sheet.cell(2, 19).number_format == "0.00%"
+        assert sheet.auto_filter.ref == "A1:V8"  # sort and filter buttons over all rows
+        assert sheet.freeze_panes == "C2"  # headings and names stay in view
         assert rows[5][2] == "invalid_input" and "年度数据!D2" in rows[5][21]
 
     def test_a_brief_batch_gives_statuses_without_figures(self, tmp_path: Path) -> None:

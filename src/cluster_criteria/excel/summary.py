@@ -61,6 +61,7 @@ class SummaryWorkbook:
         heading += [self._heading(k) for k in ("year", "total_output", "sme_share", "leading_share", "growth")]
         heading.append(self._heading("problems"))
         sheet.append(heading)
+        self.columns = len(heading)
         self.rows = 0
 
     def add_line(self, text: bytes | str) -> None:
@@ -95,6 +96,10 @@ class SummaryWorkbook:
         self.sheet.append(row)
 
     def save(self, path: str | Path) -> None:
+        from openpyxl.utils import get_column_letter
+
+        # Filter and sort buttons on the headings, over every row written.
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows + 1}"
         self.book.save(path)
 
     # -- cells -----------------------------------------------------------------------------------------------------
