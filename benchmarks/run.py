@@ -14,6 +14,8 @@ Prints median figures and ratios (ours ÷ baseline, so below 1 means we are fast
 3. ``import cluster_criteria`` against ``import pydantic``, each in a fresh interpreter.
 4. ``cluster-criteria evaluate-many --jobs N`` over generated JSON Lines files: seconds, applications per second and
    the peak memory of the whole process tree (parent and workers, sampled from /proc).
+5. ``cluster-criteria serve``: median latency and requests per second of ``POST /v1/evaluate`` against
+   ``evaluate()`` in process (``benchmarks/service.py``; printed before the batch, which takes longest).
 
 Per-call figures come from :mod:`timeit` (median of rounds, garbage collector paused as timeit does, for every
 contender alike). Nothing here is a test: figures depend on the machine; only the ratios travel.
@@ -420,6 +422,7 @@ def main() -> None:
         "--batch-sizes", help="comma-separated batch sizes (default 100000,10000; with --quick 2000,200)"
     )
     parser.add_argument("--skip-batch", action="store_true", help="leave out the batch command")
+    parser.add_argument("--skip-service", action="store_true", help="leave out the HTTP service")
     parser.add_argument(
         "--batch-details", default="full,brief", help="comma-separated --detail values to run (default full,brief)"
     )
@@ -438,6 +441,11 @@ def main() -> None:
     bench_validate(args.quick)
     print("\n3. import in a fresh interpreter (median wall time, start-up included)")
     bench_import(args.quick)
+    if not args.skip_service:
+        print("\n5. the HTTP service: one evaluation over HTTP against evaluate() in process")
+        from service import bench_service
+
+        bench_service(args.quick)
     if args.skip_batch:
         return
     print(f"\n4. cluster-criteria evaluate-many --jobs {args.jobs} (end to end: start-up, read, evaluate, write)")

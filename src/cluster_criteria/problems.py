@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from .errors import ApplicationError, InputProblem
 from .safe_text import one_line, quoted
 
-__all__ = ["from_validation_error", "path_of"]
+__all__ = ["from_validation_error", "path_of", "zh_message"]
 
 # Chinese templates for our own error types (the English text comes from the error itself) and for the
 # pydantic errors a filled-in application meets most often.
@@ -87,6 +87,11 @@ def path_of(loc: tuple[int | str, ...]) -> str:
 
 def _message(text: str) -> str:
     return quoted(text, _MESSAGE_LIMIT)
+
+
+def zh_message(error: Any) -> str:
+    """The Chinese message of one pydantic error (a dict of ``ValidationError.errors()``)."""
+    return _zh(error)
 
 
 def _zh(error: Any) -> str:

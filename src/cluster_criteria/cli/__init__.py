@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "status",
     "divisions",
     "test",
+    "serve",
 )
 
 

@@ -86,11 +86,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_BAD_INPUT
     text = render_comparison(comparison, args.format, lang)
-    try:
-        write_output(text, args.output)
-    except OSError as exc:
-        print(say("cannot_write", lang, path=args.output, reason=exc.strerror or exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
+    write_output(text, args.output)  # an output error is reported by the command line itself, exit 2
     return EXIT_OK
 
 

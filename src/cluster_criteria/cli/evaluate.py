@@ -32,7 +32,7 @@ def register(commands: Any) -> None:
         description="Evaluate one application against Art. 6 and Art. 7 and print the report with a clause-by-clause "
         "explanation.",
     )
-    ev.add_argument("file", help="application JSON file, or - to read standard input")
+    ev.add_argument("file", help="application JSON file, .xlsx workbook, or - to read standard input")
     ev.add_argument(
         "--as-of",
         type=iso_date,
@@ -78,10 +78,17 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # The command line is the caller: without --as-of it passes today's date, and the report states it.
     as_of = args.as_of if args.as_of is not None else dt.date.today()
+    locate = None
     try:
-        application = load_application(raw)
+        if args.file.lower().endswith(".xlsx"):
+            from .workbooks import load_workbook
+
+            application, locate = load_workbook(raw)
+        else:
+            application = load_application(raw)
         report = evaluate(application, as_of, **options)
     except ApplicationError as exc:
+        exc = locate(exc) if locate is not None else exc
         print(say("bad_input", lang), file=sys.stderr)
         print(exc.render(lang), file=sys.stderr)
         return EXIT_BAD_INPUT

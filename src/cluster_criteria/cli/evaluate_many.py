@@ -9,7 +9,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import BrokenExecutor
 from typing import IO, TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from .common import (
     write_output,
 )
 from .jobs import add_jobs_options, jobs_to_run
+from .workbooks import batch_workbooks, excel_missing, save_summary_workbook
 
 if TYPE_CHECKING:
     from ..batch import BatchSummary
@@ -67,7 +68,11 @@ def register(commands: Any) -> None:
         description="Each input line is one application; each output line is its report, or an error record "
         '{"line": n, "error": "invalid_input", "problems": [...]} — in input order. A summary goes to stderr.',
     )
-    em.add_argument("input", help="JSON Lines file, or - to read standard input")
+    em.add_argument(
+        "input",
+        help="JSON Lines file, or - to read standard input; or an .xlsx workbook, or a folder of .xlsx and .json "
+        "applications (one line each, in file-name order; needs the excel extra for workbooks)",
+    )
     em.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD", help="assessment date")
     em.add_argument("--output", metavar="PATH", help="write the reports to PATH instead of standard output")
     add_jobs_options(em, _positive)
@@ -82,6 +87,12 @@ def register(commands: Any) -> None:
         "the checks that did not pass, with the input line number — about a twentieth of the size (default full)",
     )
     em.add_argument("--summary", metavar="PATH", help="also write the summary as JSON to PATH")
+    em.add_argument(
+        "--summary-xlsx",
+        metavar="PATH",
+        help="also write the 汇总表 workbook to PATH: one row per application, each clause's status in colour, and "
+        "output, shares and growth to sort by (needs the excel extra)",
+    )
     resume = em.add_mutually_exclusive_group()
     resume.add_argument(
         "--resume-from",
@@ -128,9 +139,20 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     summary = BatchSummary()
+    try:
+        workbooks, sheet = batch_workbooks(args.input, args.summary_xlsx, lang)
+    except ImportError as exc:
+        print(excel_missing(exc), file=sys.stderr)
+        return EXIT_USAGE
     with contextlib.ExitStack() as stack:
+        if sheet is not None:
+            stack.callback(save_summary_workbook, sheet, args.summary_xlsx, lang)
         try:
-            source = sys.stdin.buffer if args.input == "-" else stack.enter_context(open(args.input, "rb"))
+            source: Iterable[bytes]
+            if workbooks is not None:
+                source = workbooks
+            else:
+                source = sys.stdin.buffer if args.input == "-" else stack.enter_context(open(args.input, "rb"))
         except OSError as exc:
             print(say("cannot_read", lang, path=args.input, reason=exc.strerror or exc), file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -139,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise OutputError("cannot_write", path=args.output, reason=exc.strerror or exc) from None
         stack.callback(_close, sink)
-        progress = _Progress(_size(source)) if sys.stderr.isatty() else None
+        progress = _Progress(_size(source)) if sys.stderr.isatty() and workbooks is None else None
         try:
             results = evaluate_lines(
                 _read_from(source, first, progress),
@@ -160,7 +182,10 @@ def run(args: argparse.Namespace) -> int:
         stack.callback(getattr(results, "close", lambda: None))
         try:
             for result in results:
-                sink.write(result.json)
+                text = result.json if workbooks is None else workbooks.locate(result.line, result.json)
+                if sheet is not None:
+                    sheet.add_line(text)
+                sink.write(text)
                 sink.write(b"\n")
                 summary.add(result)
                 if progress is not None:
@@ -193,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _size(source: IO[bytes]) -> int | None:
+def _size(source: Any) -> int | None:
     """The input's size in bytes when it is a regular file (for the progress bar), else ``None``."""
     try:
         status = os.fstat(source.fileno())
@@ -221,7 +246,7 @@ def _close(sink: IO[bytes]) -> None:
             sink.close()
 
 
-def _read_from(source: IO[bytes], first: int, progress: _Progress | None) -> Iterator[bytes]:
+def _read_from(source: Iterable[bytes], first: int, progress: _Progress | None) -> Iterator[bytes]:
     """Input lines from line ``first`` on, read one at a time (never the whole file)."""
     for number, line in enumerate(source, start=1):
         if progress is not None:

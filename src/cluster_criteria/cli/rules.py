@@ -13,7 +13,7 @@ from .common import EXIT_OK, EXIT_USAGE, OptionError, add_rule_set_option, descr
 if TYPE_CHECKING:
     from ..ruleset import RuleSet
 
-__all__ = ["register"]
+__all__ = ["register", "rules_data"]
 
 
 def register(commands: Any) -> None:
@@ -28,8 +28,51 @@ def register(commands: Any) -> None:
     ru.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def rules_data(rule_set: RuleSet, day: dt.date) -> dict[str, Any]:
+    """The edition and its rules in legal order, with clause text, qualitative items, checks (their limits in force
+    on ``day``) and readings."""
     from ..explain.catalogue import check_description
+    from ..rules import select
+
+    rules = select(None, rule_set)
+    params = rule_set.parameters_on(day)
+    return {
+        "rule_set": _rule_set_data(rule_set),
+        "rules": [
+            {
+                "rule_id": r.rule_id,
+                "article": r.article,
+                "clause": r.clause,
+                "function": r.name,
+                "exclusion": r.exclusion,
+                "citation_zh": r.citation_zh,
+                "citation_en": r.citation_en,
+                "title_zh": r.title_zh,
+                "title_en": r.title_en,
+                "text_zh": rule_set.clause_text(r.article, r.clause),
+                "qualitative_items": [
+                    {"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en}
+                    for i in params.items_for(r.article, r.clause)
+                ],
+                "checks": [
+                    {
+                        "id": c.id,
+                        "pattern": c.pattern,
+                        "kind": c.kind.value,
+                        "zh": check_description(c, params, "zh"),
+                        "en": check_description(c, params, "en"),
+                        "parameters": list(c.named_parameters),
+                    }
+                    for c in r.describes
+                ],
+                "readings": list(r.readings),
+            }
+            for r in rules
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
     from ..rules import select
     from ..ruleset import rule_sets
 
@@ -43,40 +86,7 @@ def run(args: argparse.Namespace) -> int:
     rules = select(None, rule_set)
     params = rule_set.parameters_on(args.as_of or dt.date.today())
     if args.format == "json":
-        data = {
-            "rule_set": _rule_set_data(rule_set),
-            "rules": [
-                {
-                    "rule_id": r.rule_id,
-                    "article": r.article,
-                    "clause": r.clause,
-                    "function": r.name,
-                    "exclusion": r.exclusion,
-                    "citation_zh": r.citation_zh,
-                    "citation_en": r.citation_en,
-                    "title_zh": r.title_zh,
-                    "title_en": r.title_en,
-                    "text_zh": rule_set.clause_text(r.article, r.clause),
-                    "qualitative_items": [
-                        {"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en}
-                        for i in params.items_for(r.article, r.clause)
-                    ],
-                    "checks": [
-                        {
-                            "id": c.id,
-                            "pattern": c.pattern,
-                            "kind": c.kind.value,
-                            "zh": check_description(c, params, "zh"),
-                            "en": check_description(c, params, "en"),
-                            "parameters": list(c.named_parameters),
-                        }
-                        for c in r.describes
-                    ],
-                    "readings": list(r.readings),
-                }
-                for r in rules
-            ],
-        }
+        data = rules_data(rule_set, args.as_of or dt.date.today())
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
     zh = args.lang == "zh"

@@ -27,6 +27,12 @@ def register(commands: Any) -> None:
         help="planned assessment date; the template asks for the three years before it (default: today)",
     )
     te.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
+    te.add_argument(
+        "--format",
+        choices=("json", "xlsx"),
+        default="json",
+        help="json (default), or xlsx: the 申报表 workbook with lists, checks and help (needs the excel extra)",
+    )
     te.set_defaults(handler=run)
 
 
@@ -34,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
     from ..template import blank_application
 
     day = args.as_of if args.as_of is not None else dt.date.today()
+    if args.format == "xlsx":
+        from .workbooks import write_template
+
+        return write_template(day.year, args.output)
     text = json.dumps(blank_application(day.year), ensure_ascii=False, indent=2) + "\n"
     try:
         write_output(text, args.output)
