@@ -25,6 +25,8 @@ from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
 from .evaluation import evaluate
 from .jsonio import application_from_data, parse_json, report_to_data, report_to_json_line
+from .limits import MAX_DOCUMENT_BYTES
+from .reading import too_large
 from .rules import select
 from .verdicts import Report, Status
 
@@ -209,6 +211,8 @@ def _settings(
 
 def _evaluate_one(settings: _Settings, line: int, item: Item) -> BatchResult:
     try:
+        if not isinstance(item, dict) and len(item) > MAX_DOCUMENT_BYTES:
+            raise too_large()  # before the blank test: an over-long line of blanks is over-long, not empty
         if not isinstance(item, dict) and not item.strip():
             raise ApplicationError.single("", "空行：没有申报材料", "empty line: no application", "cc_empty_line")
         application = application_from_data(item) if isinstance(item, dict) else application_from_data(parse_json(item))

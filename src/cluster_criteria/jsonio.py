@@ -10,9 +10,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .comments import strip_comments
-from .errors import ApplicationError
+from .errors import ApplicationError, InputProblem
+from .limits import MAX_DOCUMENT_BYTES
 from .models import Application
+from .models.types import shown
 from .problems import from_validation_error
+from .reading import too_large
 from .verdicts import Report
 
 __all__ = [
@@ -26,7 +29,8 @@ __all__ = [
     "report_to_json_line",
 ]
 
-MAX_INPUT_BYTES = 20_000_000
+# Kept for callers that imported it from here; the limit itself lives in cluster_criteria.limits.
+MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES
 
 
 def _reject_constant(name: str) -> Any:
@@ -34,7 +38,13 @@ def _reject_constant(name: str) -> Any:
 
 
 def parse_json(text: str | bytes) -> Any:
-    """Parse JSON with every non-integer number as an exact Decimal (never through float)."""
+    """Parse JSON with every non-integer number as an exact Decimal (never through float).
+
+    Refused with :class:`ApplicationError`: more than ``MAX_DOCUMENT_BYTES`` bytes (characters for a ``str``),
+    text that is not UTF-8 or not JSON, and an object that gives one key twice (which value counts would be a guess).
+    """
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise too_large()
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -42,12 +52,14 @@ def parse_json(text: str | bytes) -> Any:
             raise ApplicationError.single(
                 "", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}", "cc_encoding"
             ) from None
-    if len(text) > MAX_INPUT_BYTES:
-        raise ApplicationError.single(
-            "", "输入过大", f"input is larger than {MAX_INPUT_BYTES} characters", "cc_too_large"
-        )
+    repeated: dict[int, list[tuple[str, Any, Any]]] = {}
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=lambda pairs: _object(pairs, repeated),
+        )
     except json.JSONDecodeError as exc:
         raise ApplicationError.single(
             f"line {exc.lineno} column {exc.colno}",
@@ -60,6 +72,60 @@ def parse_json(text: str | bytes) -> Any:
         raise ApplicationError.single(
             "", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}", "cc_json"
         ) from None
+    if repeated:
+        raise ApplicationError(_duplicate_problems(data, repeated))
+    return data
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: dict[int, list[tuple[str, Any, Any]]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        first: dict[str, Any] = {}
+        twice = []
+        for key, value in pairs:
+            if key in first:
+                twice.append((key, first[key], value))
+            else:
+                first[key] = value
+        repeated[id(obj)] = twice
+    return obj
+
+
+def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]]]) -> list[InputProblem]:
+    """One problem per repeated key, at its path, in document order; the objects are found again by identity."""
+    problems = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key, first, second in repeated.get(id(node), ()):
+                at = f"{path}.{key}" if path else key
+                a, b = _shown_value(first), _shown_value(second)
+                problems.append(
+                    InputProblem(
+                        at,
+                        f"同一字段出现两次（{a} 与 {b}），无法确定以哪个为准",
+                        f"the field is given twice ({a} and {b}); which one counts is ambiguous",
+                        "cc_duplicate_key",
+                    )
+                )
+            children = [(value, f"{path}.{key}" if path else key) for key, value in node.items()]
+        elif isinstance(node, list):
+            children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return problems
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, Decimal):
+        return shown(str(value))
+    return shown(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def application_from_data(data: Any) -> Application:

@@ -28,6 +28,7 @@ _ZH: dict[str, str] = {
     "cc_zero_base": "{year}年 企业总数必须大于零",
     "cc_rate_mismatch": "{year}年 工业互联网平台应用普及率 {rate} 与计数 {part}/{total} 不一致",
     "cc_credit_code": "统一社会信用代码无效：{reason}",
+    "cc_date_out_of_range": "{date} 超出可接受的日期范围（{earliest} 至 {latest}）",
     "cc_dates_reversed": "有效期止日 {end} 早于起始日 {start}",
     "cc_duplicate_year": "{year}年重复出现（metrics[{first}] 与 metrics[{second}]）",
     "cc_year_gap": "年度必须连续；{earlier}年与{later}年之间缺少{missing}年",

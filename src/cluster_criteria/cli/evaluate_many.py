@@ -197,8 +197,10 @@ def _close(sink: IO[bytes]) -> None:
 
 
 def _read_from(source: IO[bytes], first: int, progress: _Progress | None) -> Iterator[bytes]:
-    """Input lines from line ``first`` on, read one at a time (never the whole file)."""
-    for number, line in enumerate(source, start=1):
+    """Input lines from line ``first`` on, read one at a time (never the whole file, nor a whole endless line)."""
+    from ..reading import bounded_lines
+
+    for number, line in enumerate(bounded_lines(source), start=1):
         if progress is not None:
             progress.read(len(line))
         if number >= first:

@@ -38,19 +38,28 @@ def _answer_shorthand(value: Any) -> Any:
 
 
 def _scaled(value: Any, unit: MoneyUnit) -> Any:
+    """A bare amount in yuan; a value that is not one, or too large to scale, is left for the field to refuse at its
+    path (scaling 1e999999 would overflow the decimal context instead)."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, (int, Decimal)):
-        return to_yuan(Decimal(value), unit)
-    if isinstance(value, float):
-        return to_yuan(Decimal(repr(value)), unit) if value == value and abs(value) != float("inf") else value
-    if isinstance(value, str):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value)) if value == value and abs(value) != float("inf") else Decimal("NaN")
+    elif isinstance(value, str):
         try:
             number, written_unit = parse_amount(value)
         except ValueError:
             return value  # the field validator reports it at its own path
-        return value if written_unit is not None or not number.is_finite() else to_yuan(number, unit)
-    return value
+        if written_unit is not None:
+            return value
+    else:
+        return value
+    return to_yuan(number, unit) if _scalable(number) else value
+
+
+def _scalable(number: Decimal) -> bool:
+    return number.is_zero() or (number.is_finite() and -30 <= number.adjusted() <= 30)
 
 
 class Application(InputModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from ..credit_code import credit_code_problem
 from ..vocabulary import DesignationKind
 from .base import InputModel
-from .types import Amount, Count, ShortText
+from .types import Amount, Count, InputDate, ShortText
 
 __all__ = ["CreditCode", "Designation", "Enterprise"]
 
@@ -35,8 +34,8 @@ class Designation(InputModel):
     kind: DesignationKind = Field(
         description="Title: single_champion / little_giant / provincial_srdi_sme / high_tech_enterprise — Art. 6(2)."
     )
-    valid_from: dt.date = Field(description="First day the title is valid — Art. 6(2).")
-    valid_to: dt.date | None = Field(
+    valid_from: InputDate = Field(description="First day the title is valid — Art. 6(2).")
+    valid_to: InputDate | None = Field(
         default=None,
         description="Last day the title is valid — Art. 6(2). Omitted: derived as three years less one day, and "
         "the verdict says so.",

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
+from ..limits import EARLIEST_DATE, LATEST_DATE
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
 
-__all__ = ["Amount", "Count", "NonNegativeDecimal", "Rate", "ShortText", "coerce_decimal"]
+__all__ = ["Amount", "Count", "InputDate", "NonNegativeDecimal", "Rate", "ShortText", "coerce_decimal"]
 
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
@@ -223,3 +225,18 @@ ShortText = Annotated[
     WithJsonSchema({"type": "string", "minLength": _MIN_TEXT, "maxLength": _MAX_TEXT}, mode="validation"),
 ]
 """A name or reference: 1 to 500 characters once stripped, no control characters."""
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError(
+            "cc_date_out_of_range",
+            "{date} is outside the dates accepted ({earliest} to {latest})",
+            {"date": value.isoformat(), "earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+        )
+    return value
+
+
+InputDate = Annotated[dt.date, AfterValidator(_plausible_date)]
+"""A date of the input, between ``EARLIEST_DATE`` and ``LATEST_DATE`` (cluster_criteria.limits): every term, window
+and extension computed from it then stays inside the calendar."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -12,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import ApplicationError, InputProblem
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
-from ..models.types import ShortText, coerce_decimal
+from ..models.types import InputDate, ShortText, coerce_decimal
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -65,15 +64,15 @@ register_labels(
 class DesignationRecord(InputModel):
     """The designation itself (Art. 11)."""
 
-    date: dt.date = Field(description="Date the cluster was designated and published — start of the Art. 12 term.")
+    date: InputDate = Field(description="Date the cluster was designated and published — start of the Art. 12 term.")
     document: ShortText | None = Field(default=None, description="The notice or list that designated it.")
 
 
 class ReviewRecord(InputModel):
     """One review (复核) after a term — Art. 12, 14(1)."""
 
-    requested_on: dt.date | None = Field(default=None, description="Date the review was applied for.")
-    decided_on: dt.date | None = Field(default=None, description="Date of the province's decision.")
+    requested_on: InputDate | None = Field(default=None, description="Date the review was applied for.")
+    decided_on: InputDate | None = Field(default=None, description="Date of the province's decision.")
     passed: bool | None = Field(default=None, description="The decision: true passed, false failed; None pending.")
     note: ShortText | None = Field(default=None, description="Reference of the decision.")
 
@@ -101,7 +100,7 @@ class AnnualReportFiling(InputModel):
     """A yearly report (年度培育情况信息表) filed — Art. 13, 14(3)."""
 
     year: int = Field(ge=2000, le=2200, description="The calendar year the report is on.")
-    filed_on: dt.date = Field(description="Date it reached the province.")
+    filed_on: InputDate = Field(description="Date it reached the province.")
     reference: ShortText | None = Field(default=None, description="Reference of the filing.")
 
     @model_validator(mode="after")
@@ -118,7 +117,7 @@ class AnnualReportFiling(InputModel):
 class MonitoringRefusal(InputModel):
     """A refusal of, or failure to cooperate with, monitoring and supervision — Art. 14(3)."""
 
-    date: dt.date = Field(description="Date of the refusal.")
+    date: InputDate = Field(description="Date of the refusal.")
     description: ShortText | None = Field(default=None, description="What was refused; reference.")
 
 
@@ -126,7 +125,7 @@ class Finding(InputModel):
     """A false application or violation found against the cluster — Art. 14(2)."""
 
     kind: FindingKind = Field(description="false_application / violation — Art. 14(2).")
-    date: dt.date = Field(description="Date it was found.")
+    date: InputDate = Field(description="Date it was found.")
     description: ShortText | None = Field(default=None, description="The finding and its reference.")
 
 
@@ -134,8 +133,8 @@ class MajorChange(InputModel):
     """A major change of the cluster and when (if) it was re-filed — Art. 14(4)."""
 
     kind: ChangeKind = Field(description="leading_industry / spatial_scope / operating_body / other_major.")
-    date: dt.date = Field(description="Date of the change.")
-    filed_on: dt.date | None = Field(default=None, description="Date it was re-filed (更新报备); omitted: not yet.")
+    date: InputDate = Field(description="Date of the change.")
+    filed_on: InputDate | None = Field(default=None, description="Date it was re-filed (更新报备); omitted: not yet.")
     description: ShortText | None = Field(default=None, description="What changed.")
 
     @model_validator(mode="after")
@@ -175,7 +174,7 @@ class DesignatedClusterRecord(InputModel):
         default=None, description="The recognition procedure, step by step — Art. 9–11; replayed on loading."
     )
     reviews: tuple[ReviewRecord, ...] = Field(default=(), description="Reviews after each term — Art. 12, 14(1).")
-    review_request_deadline: dt.date | None = Field(
+    review_request_deadline: InputDate | None = Field(
         default=None, description="Deadline set by the province's call for reviews, when known — Art. 14(1)."
     )
     annual_reports: tuple[AnnualReportFiling, ...] | None = Field(

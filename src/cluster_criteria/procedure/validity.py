@@ -50,18 +50,27 @@ _STATE_LABELS = {
 def next_term_start(start: dt.date, years: int) -> dt.date:
     """The first day after ``years`` whole years from ``start``: the anniversary, and 1 March for 29 February
     in a common year (the day 28 February closes the last year)."""
-    anniversary = start + relativedelta(years=years)
-    if (start.month, start.day) == (2, 29) and anniversary.day == 28:
-        return anniversary + _ONE_DAY
+    try:
+        anniversary = start + relativedelta(years=years)
+        if (start.month, start.day) == (2, 29) and anniversary.day == 28:
+            return anniversary + _ONE_DAY
+    except (ValueError, OverflowError):
+        return dt.date.max  # past the calendar: see term_last_day
     return anniversary
 
 
 def term_last_day(start: dt.date, years: int, term_end: TermEnd = JILIN_2024_PROCEDURE.term_end) -> dt.date:
     """The last day in force of a term of ``years`` years beginning on ``start``."""
+    # A term that would end past the calendar's last year (only from dates no loaded record has: they end in 2200)
+    # runs to the last representable day instead of failing.
     if term_end is TermEnd.ANNIVERSARY:
         # Civil Code art. 202: the corresponding day, or the month's last day when there is none.
-        return start + relativedelta(years=years)
-    return next_term_start(start, years) - _ONE_DAY
+        try:
+            return start + relativedelta(years=years)
+        except (ValueError, OverflowError):
+            return dt.date.max
+    following = next_term_start(start, years)
+    return following if following == dt.date.max else following - _ONE_DAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +93,9 @@ class Validity:
 
     @property
     def expires_on(self) -> dt.date:
-        """The first day the designation is no longer in force unless extended."""
-        return self.last_day + _ONE_DAY
+        """The first day the designation is no longer in force unless extended (the last day itself when that is
+        the calendar's last)."""
+        return self.last_day if self.last_day == dt.date.max else self.last_day + _ONE_DAY
 
     @property
     def days_left(self) -> int | None:

@@ -21,7 +21,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from ..divisions import DivisionTable
 from ..errors import ApplicationError, InputProblem
 from ..models.base import InputModel
-from ..models.types import ShortText
+from ..models.types import InputDate, ShortText
 from ..rules.registry import citation_en, citation_zh
 from .bodies import Actor, Bodies, Role
 
@@ -185,7 +185,7 @@ class WorkflowEvent(InputModel):
     """One step of the history: what was done, when, by whom and why."""
 
     action: Action = Field(description="submit / accept / preliminary_review / … / designate / reject — Art. 9–11.")
-    date: dt.date = Field(description="Date of the step; never earlier than the step before.")
+    date: InputDate = Field(description="Date of the step; never earlier than the step before.")
     actor: Actor = Field(description="The body that took the step; it must be the body the article names.")
     reasons: tuple[ShortText, ...] = Field(
         default=(), description="Why: required for not_recommend and reject (e.g. an objection during the notice)."

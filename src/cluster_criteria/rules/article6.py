@@ -123,7 +123,12 @@ def designation_end(designation: Designation, default_years: int) -> tuple[dt.da
 @lru_cache(maxsize=4096)
 def _derived_end(start: dt.date, years: int) -> dt.date:
     # relativedelta keeps 29 February honest (→ 28 February) but is slow; titles share few start dates.
-    return start + relativedelta(years=years) - dt.timedelta(days=1)
+    try:
+        return start + relativedelta(years=years) - dt.timedelta(days=1)
+    except (ValueError, OverflowError):
+        # Past the calendar's last year: loaded input cannot get here (its dates end in 2200), a caller's own
+        # model may; the title then runs to the last representable day rather than failing the evaluation.
+        return dt.date.max
 
 
 # An enterprise holding a title on the assessment date: its index, itself, and each valid title with whether its

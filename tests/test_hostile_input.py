@@ -1,0 +1,186 @@
+"""Hostile input: values past what can be represented, endless input and repeated keys give field-named errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cluster_criteria import ApplicationError, evaluate, load_application
+from cluster_criteria.limits import EARLIEST_DATE, LATEST_DATE, MAX_DOCUMENT_BYTES
+from cluster_criteria.models import Designation
+from cluster_criteria.procedure import load_record
+from cluster_criteria.procedure.validity import next_term_start, term_last_day
+from cluster_criteria.reading import bounded_lines, read_bounded
+from cluster_criteria.rules.article6 import designation_end
+from cluster_criteria.ruleset.procedure_params import TermEnd
+from cluster_criteria.testing import ApplicationBuilder
+from cluster_criteria.testing.scenarios import ScenarioError, load_scenarios
+from cluster_criteria.vocabulary import DesignationKind
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "eligible-panshi-metal-products.json"
+RECORD = ROOT / "examples" / "records" / "late-report-panshi-metal-products.json"
+CLI = [sys.executable, "-m", "cluster_criteria"]
+
+
+def _cli(*args: str, stdin: Any = None, input_bytes: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*CLI, *args], stdin=stdin, input=input_bytes, capture_output=True, timeout=120)
+
+
+def _example_with(old: str, new: str, path: Path = EXAMPLE) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1).encode()
+
+
+class TestValuesPastWhatCanBeRepresented:
+    def test_an_amount_of_1e999999_in_a_money_unit_is_refused_at_its_field(self) -> None:
+        """1e999999 scaled to yuan would overflow the decimal context; it is refused as implausible, exit 3."""
+        raw = _example_with('"total_output": 36.3', '"total_output": 1e999999')
+        result = _cli("evaluate", "-", "--as-of", "2025-04-15", "--lang", "en", input_bytes=raw)
+        assert result.returncode == 3, result.stderr
+        assert b"metrics[0].total_output: is implausibly large or small" in result.stderr
+        assert b"Traceback" not in result.stderr
+
+    @pytest.mark.parametrize("value", ["1e999999", "-1e999999", "1e-999999", "0e999999"])
+    def test_extreme_exponents_anywhere_in_money_give_an_error_or_a_value_never_a_crash(self, value: str) -> None:
+        """A bare amount in 亿元 either loads a bounded value or names its field."""
+        raw = _example_with('"sme_output": 25.1', f'"sme_output": {value}')
+        try:
+            application = load_application(raw)
+        except ApplicationError as exc:
+            assert exc.field == "metrics[0].sme_output"
+        else:
+            assert application.metrics[0].sme_output is not None
+            assert application.metrics[0].sme_output.is_zero()
+
+    @pytest.mark.parametrize("start", ["9999-06-01", "9998-01-01", "2201-01-01", "1899-12-31"])
+    def test_a_title_dated_past_the_accepted_range_is_refused_at_its_field(self, start: str) -> None:
+        """A title starting in 9998 has no representable derived end; it is refused before any rule runs."""
+        raw = _example_with('"valid_from": "2023-11-20"', f'"valid_from": "{start}"')
+        result = _cli("evaluate", "-", "--as-of", "2025-04-15", "--lang", "en", input_bytes=raw)
+        assert result.returncode == 3, result.stderr
+        assert b"enterprises[1].designations[0].valid_from: " + start.encode() + b" is outside the dates accepted"
+        assert b"Traceback" not in result.stderr
+
+    def test_the_accepted_range_ends_are_accepted(self) -> None:
+        """Titles starting on the first and on the last accepted day load and evaluate."""
+        for day in (EARLIEST_DATE, LATEST_DATE):
+            raw = _example_with('"valid_from": "2023-11-20"', f'"valid_from": "{day.isoformat()}"')
+            report = evaluate(load_application(raw), dt.date(2025, 4, 15))
+            assert report.outcome.value in {"eligible", "ineligible", "undecided"}
+
+    def test_a_record_dated_past_the_accepted_range_is_refused_at_its_field(self) -> None:
+        """A designation on 9999-12-31 would end past the calendar; status exits 3 naming designation.date."""
+        raw = RECORD.read_text(encoding="utf-8").replace('"2024-06-28"', '"9999-12-31"').encode()
+        result = _cli("status", "-", "--as-of", "2025-06-30", "--lang", "en", input_bytes=raw)
+        assert result.returncode == 3, result.stderr
+        assert b"designation.date: 9999-12-31 is outside the dates accepted" in result.stderr
+        assert b"Traceback" not in result.stderr
+        with pytest.raises(ApplicationError):
+            load_record(raw)
+
+    def test_end_dates_past_the_calendar_saturate_instead_of_failing(self) -> None:
+        """Models built in Python without validation still evaluate: the derived end is the last representable day."""
+        title = Designation.model_construct(kind=DesignationKind.LITTLE_GIANT, valid_from=dt.date(9999, 6, 1))
+        assert designation_end(title, 3) == (dt.date.max, True)
+        assert term_last_day(dt.date(9998, 1, 1), 3) == dt.date.max
+        assert term_last_day(dt.date(9998, 1, 1), 3, TermEnd.ANNIVERSARY) == dt.date.max
+        assert next_term_start(dt.date(9996, 2, 29), 9) == dt.date.max
+        assert term_last_day(dt.date(2024, 2, 29), 3) == dt.date(2027, 2, 28)
+
+
+class TestBoundedReading:
+    def test_endless_standard_input_is_refused_after_the_limit(self) -> None:
+        """`evaluate - < /dev/zero` reads the limit plus one byte and exits 3 naming the limit."""
+        with open("/dev/zero", "rb") as zero:
+            result = _cli("evaluate", "-", "--as-of", "2025-04-15", "--lang", "en", stdin=zero)
+        assert result.returncode == 3
+        assert f"larger than the limit of {MAX_DOCUMENT_BYTES:,} bytes".encode() in result.stderr
+
+    def test_status_reads_no_more_than_the_limit_either(self) -> None:
+        """`status - < /dev/zero` is refused the same way."""
+        with open("/dev/zero", "rb") as zero:
+            result = _cli("status", "-", "--as-of", "2025-04-15", stdin=zero)
+        assert result.returncode == 3
+        assert f"{MAX_DOCUMENT_BYTES:,}".encode() in result.stderr
+
+    def test_a_file_one_byte_over_the_limit_is_refused_and_one_at_the_limit_is_read(self, tmp_path: Path) -> None:
+        """The limit is inclusive: exactly MAX_DOCUMENT_BYTES bytes are parsed, one more is refused unread."""
+        at_limit = tmp_path / "at.json"
+        at_limit.write_bytes(b"{}" + b" " * (MAX_DOCUMENT_BYTES - 2))
+        result = _cli("evaluate", str(at_limit), "--as-of", "2025-04-15", "--lang", "en")
+        assert result.returncode == 3 and b"cluster: Field required" in result.stderr
+        over = tmp_path / "over.json"
+        over.write_bytes(b"{}" + b" " * (MAX_DOCUMENT_BYTES - 1))
+        result = _cli("evaluate", str(over), "--as-of", "2025-04-15", "--lang", "en")
+        assert result.returncode == 3 and b"larger than the limit" in result.stderr
+
+    def test_read_bounded_stops_one_byte_past_the_limit(self) -> None:
+        """From a stream of 100 bytes with a limit of 10, exactly 11 bytes are consumed."""
+        stream = io.BytesIO(b"x" * 100)
+        with pytest.raises(ApplicationError, match="limit of 10 bytes"):
+            read_bounded(stream, 10)
+        assert stream.tell() == 11
+        assert read_bounded(io.BytesIO(b"x" * 10), 10) == b"x" * 10
+
+    def test_an_over_long_line_is_cut_and_skipped_and_the_next_line_keeps_its_number(self) -> None:
+        """bounded_lines gives limit+1 bytes of an over-long line, then the following lines whole."""
+        stream = io.BytesIO(b"a" * 50 + b"\nshort\n" + b"b" * 30)
+        assert list(bounded_lines(stream, 10)) == [b"a" * 11, b"short\n", b"b" * 11]
+
+    def test_an_over_long_batch_line_gets_an_error_record_and_the_batch_goes_on(self) -> None:
+        """A line over the limit (blanks, which would otherwise read as empty) is refused as too large at its line."""
+        good = json.dumps(ApplicationBuilder().data(), ensure_ascii=False).encode()
+        stdin = good + b"\n" + b" " * (MAX_DOCUMENT_BYTES + 5) + b"\n" + good + b"\n"
+        result = _cli("evaluate-many", "-", "--as-of", "2025-04-15", "--detail", "brief", input_bytes=stdin)
+        assert result.returncode == 3
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [line["line"] for line in lines] == [1, 2, 3]
+        assert lines[1]["problems"][0]["code"] == "cc_document_too_large"
+        assert lines[0]["outcome"] == lines[2]["outcome"] == "eligible"
+
+    def test_a_scenario_file_over_the_limit_is_refused_naming_the_file(self, tmp_path: Path) -> None:
+        """The scenario runner reads scenario files within the same limit."""
+        big = tmp_path / "big.toml"
+        big.write_bytes(b"#" * (MAX_DOCUMENT_BYTES + 1))
+        with pytest.raises(ScenarioError, match="larger than the limit"):
+            load_scenarios(big)
+
+
+class TestRepeatedKeys:
+    def test_a_repeated_field_is_refused_naming_the_path_and_both_values(self) -> None:
+        """`"area_km2": 42.6, "area_km2": 420` exits 3 with cluster.area_km2 and both values."""
+        raw = _example_with('"area_km2": 42.6', '"area_km2": 42.6, "area_km2": 420')
+        result = _cli("evaluate", "-", "--as-of", "2025-04-15", "--lang", "en", input_bytes=raw)
+        assert result.returncode == 3, result.stderr
+        assert b"cluster.area_km2: the field is given twice (42.6 and 420)" in result.stderr
+
+    def test_repeated_keys_in_lists_and_at_the_top_are_each_named(self) -> None:
+        """Every repeated key is reported at its own path: an object's own, then those of the objects inside it."""
+        raw = '{"format_version": "1", "metrics": [{"year": 2022}, {"year": 2023, "year": "2024"}], "format_version": {"a": 1}, "enterprises": [[]]}'
+        with pytest.raises(ApplicationError) as caught:
+            load_application(raw)
+        assert [(p.path, p.code) for p in caught.value.problems] == [
+            ("format_version", "cc_duplicate_key"),
+            ("metrics[1].year", "cc_duplicate_key"),
+        ]
+        assert '"1" 与 {…}' in caught.value.problems[0].message_zh
+        assert '2023 and "2024"' in caught.value.problems[1].message_en
+
+    def test_a_repeated_key_in_a_batch_line_is_an_error_record(self) -> None:
+        """evaluate-many refuses the line, names the path, and goes on."""
+        data = ApplicationBuilder().data()
+        line = json.dumps(data, ensure_ascii=False).replace('"cluster": {', '"cluster": {"name": "x", ', 1)
+        result = _cli("evaluate-many", "-", "--as-of", "2025-04-15", input_bytes=line.encode() + b"\n")
+        assert result.returncode == 3
+        record = json.loads(result.stdout)
+        assert record["problems"][0]["path"] == "cluster.name"
+        assert record["problems"][0]["code"] == "cc_duplicate_key"
