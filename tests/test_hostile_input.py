@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from cluster_criteria import ApplicationError, evaluate, load_application
-from cluster_criteria.limits import EARLIEST_DATE, LATEST_DATE, MAX_DOCUMENT_BYTES
+from cluster_criteria.limits import EARLIEST_DATE, LATEST_DATE, MAX_DOCUMENT_BYTES, MAX_PROBLEMS_REPORTED
 from cluster_criteria.models import Designation
 from cluster_criteria.procedure import load_record
 from cluster_criteria.procedure.validity import next_term_start, term_last_day
@@ -184,3 +184,67 @@ class TestRepeatedKeys:
         record = json.loads(result.stdout)
         assert record["problems"][0]["path"] == "cluster.name"
         assert record["problems"][0]["code"] == "cc_duplicate_key"
+
+
+class TestErrorVolume:
+    @staticmethod
+    def _wrong_enterprises(count: int) -> dict[str, Any]:
+        data = ApplicationBuilder().data()
+        wrong = {"name": "", "credit_code": "91220284000000000X", "employees": -1, "founded": 1999}
+        data["enterprises"] = [wrong] * count
+        return data
+
+    def test_the_problems_of_one_document_are_capped_with_counts_of_the_rest(self) -> None:
+        """2,000 wrong enterprises: the first 50 problems, then one line per field pattern counting the rest."""
+        with pytest.raises(ApplicationError) as caught:
+            load_application(self._wrong_enterprises(2_000))
+        problems = caught.value.problems
+        assert len(problems) == MAX_PROBLEMS_REPORTED + 4
+        assert all(p.code != "cc_more_problems" for p in problems[:MAX_PROBLEMS_REPORTED])
+        summary = {p.path: p.message_en for p in problems[MAX_PROBLEMS_REPORTED:]}
+        # 4 problems per enterprise, 8,000 in all; the first 50 are those of enterprises 0-11 and the name and credit
+        # code of enterprise 12.
+        assert summary == {
+            "enterprises[*].employees": "and 1,988 more of the same kind (cc_negative)",
+            "enterprises[*].founded": "and 1,988 more of the same kind (extra_forbidden)",
+            "enterprises[*].name": "and 1,987 more of the same kind (string_too_short)",
+            "enterprises[*].credit_code": "and 1,987 more of the same kind (cc_credit_code)",
+        }
+        assert problems[-1].message_zh == "另有 1,987 个同类问题（cc_credit_code）"
+
+    def test_beyond_the_kinds_limit_one_line_counts_all_the_others(self) -> None:
+        """capped() keeps `limit` problems, `kinds` kind lines, and one line for the remaining kinds."""
+        from cluster_criteria.errors import InputProblem
+        from cluster_criteria.problems import capped
+
+        problems = [InputProblem(f"f{index % 7}[{index}]", "zh", "en", f"c{index % 7}") for index in range(100)]
+        kept = capped(problems, limit=10, kinds=3)
+        assert [p.path for p in kept[10:]] == ["f3[*]", "f4[*]", "f5[*]", ""]
+        assert kept[-1].message_en == "and 51 more problems"
+        assert sum(int(p.message_en.split()[1]) for p in kept[10:]) == 90
+        assert capped(problems[:5], limit=10) == problems[:5]
+
+    def test_a_list_far_over_its_limit_is_refused_before_its_entries_are_validated(self) -> None:
+        """200,000 wrong enterprises give one problem, the list's length, not 800,000 entry errors."""
+        with pytest.raises(ApplicationError) as caught:
+            load_application(self._wrong_enterprises(200_000))
+        assert [(p.path, p.code) for p in caught.value.problems] == [("enterprises", "too_long")]
+        assert "at most 10000 items" in caught.value.problems[0].message_en
+        assert caught.value.problems[0].message_zh == "最多 10000 项"
+
+    def test_every_list_of_a_record_has_its_limit(self) -> None:
+        """A record with 201 reviews is refused at `reviews`, naming the limit."""
+        data = json.loads(RECORD.read_text(encoding="utf-8"))
+        data["reviews"] = [{"requested_on": "2027-01-01"}] * 201
+        with pytest.raises(ApplicationError) as caught:
+            load_record(data)
+        assert [(p.path, p.code) for p in caught.value.problems] == [("reviews", "too_long")]
+
+    def test_a_batch_error_record_carries_the_same_cap(self) -> None:
+        """evaluate-many writes at most the capped problems for a line with thousands of errors."""
+        line = json.dumps(self._wrong_enterprises(2_000), ensure_ascii=False).encode() + b"\n"
+        result = _cli("evaluate-many", "-", "--as-of", "2025-04-15", input_bytes=line)
+        assert result.returncode == 3
+        record = json.loads(result.stdout)
+        assert len(record["problems"]) == MAX_PROBLEMS_REPORTED + 4
+        assert record["problems"][-1]["code"] == "cc_more_problems"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -14,7 +15,7 @@ from .errors import ApplicationError, InputProblem
 from .limits import MAX_DOCUMENT_BYTES
 from .models import Application
 from .models.types import shown
-from .problems import from_validation_error
+from .problems import capped, from_validation_error
 from .reading import too_large
 from .verdicts import Report
 
@@ -53,13 +54,15 @@ def parse_json(text: str | bytes) -> Any:
                 "", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}", "cc_encoding"
             ) from None
     repeated: dict[int, list[tuple[str, Any, Any]]] = {}
+
+    def new_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            repeated[id(obj)] = _repeated_keys(pairs)
+        return obj
+
     try:
-        data = json.loads(
-            text,
-            parse_float=Decimal,
-            parse_constant=_reject_constant,
-            object_pairs_hook=lambda pairs: _object(pairs, repeated),
-        )
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=new_object)
     except json.JSONDecodeError as exc:
         raise ApplicationError.single(
             f"line {exc.lineno} column {exc.colno}",
@@ -73,27 +76,24 @@ def parse_json(text: str | bytes) -> Any:
             "", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}", "cc_json"
         ) from None
     if repeated:
-        raise ApplicationError(_duplicate_problems(data, repeated))
+        raise ApplicationError(capped(_duplicate_problems(data, repeated)))
     return data
 
 
-def _object(pairs: list[tuple[str, Any]], repeated: dict[int, list[tuple[str, Any, Any]]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        first: dict[str, Any] = {}
-        twice = []
-        for key, value in pairs:
-            if key in first:
-                twice.append((key, first[key], value))
-            else:
-                first[key] = value
-        repeated[id(obj)] = twice
-    return obj
+def _repeated_keys(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any, Any]]:
+    """Each key given again in one object, with the value it had first and the one it is given again."""
+    first: dict[str, Any] = {}
+    twice = []
+    for key, value in pairs:
+        if key in first:
+            twice.append((key, first[key], value))
+        else:
+            first[key] = value
+    return twice
 
 
-def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]]]) -> list[InputProblem]:
-    """One problem per repeated key, at its path, in document order; the objects are found again by identity."""
-    problems = []
+def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]]]) -> Iterator[InputProblem]:
+    """One problem per repeated key, at its path; the objects are found again by identity."""
     stack: list[tuple[Any, str]] = [(data, "")]
     while stack:
         node, path = stack.pop()
@@ -101,13 +101,11 @@ def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]
             for key, first, second in repeated.get(id(node), ()):
                 at = f"{path}.{key}" if path else key
                 a, b = _shown_value(first), _shown_value(second)
-                problems.append(
-                    InputProblem(
-                        at,
-                        f"同一字段出现两次（{a} 与 {b}），无法确定以哪个为准",
-                        f"the field is given twice ({a} and {b}); which one counts is ambiguous",
-                        "cc_duplicate_key",
-                    )
+                yield InputProblem(
+                    at,
+                    f"同一字段出现两次（{a} 与 {b}），无法确定以哪个为准",
+                    f"the field is given twice ({a} and {b}); which one counts is ambiguous",
+                    "cc_duplicate_key",
                 )
             children = [(value, f"{path}.{key}" if path else key) for key, value in node.items()]
         elif isinstance(node, list):
@@ -115,7 +113,6 @@ def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]
         else:
             continue
         stack.extend(reversed(children))
-    return problems
 
 
 def _shown_value(value: Any) -> str:

@@ -18,7 +18,9 @@ __all__ = [
     "MAX_HISTORY_STEPS",
     "MAX_PROBLEMS_REPORTED",
     "MAX_PROBLEM_KINDS_REPORTED",
+    "MAX_QUALITATIVE_ANSWERS",
     "MAX_RECORD_ENTRIES",
+    "MAX_YEARS",
 ]
 
 # One application, record or scenario file, and one line of a batch. The largest real application (the enterprise
@@ -30,6 +32,10 @@ MAX_DOCUMENT_BYTES = 8_000_000
 # industry: the provincial and national lists count clusters of tens to a few hundred. Ten thousand leaves a wide
 # margin and keeps the largest document well under two seconds.
 MAX_ENTERPRISES = 10_000
+# Years of figures: 近三年 reads three; fifty is more than any cluster has kept.
+MAX_YEARS = 50
+# Answers to qualitative items: one per item of the rule set (a few dozen); unknown ids are refused anyway.
+MAX_QUALITATIVE_ANSWERS = 200
 # Titles of one enterprise: four kinds (Art. 6(2)), each renewed every three years or so.
 MAX_DESIGNATIONS_PER_ENTERPRISE = 20
 # Incidents or violations in one list. Art. 7 and 14(5) need one serious event to decide; thousands of recorded

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..limits import MAX_ENTERPRISES, MAX_EVENTS, MAX_QUALITATIVE_ANSWERS, MAX_YEARS
 from ..money import MoneyUnit, parse_amount, to_yuan
 from ..ruleset import RULE_SETS
 from .base import InputModel
@@ -17,6 +18,7 @@ from .declarations import QualitativeAnswer, ResourceEfficiency
 from .enterprise import Enterprise
 from .events import Incident, Violation
 from .metrics import YearMetrics
+from .types import at_most
 
 __all__ = ["MONEY_FIELDS", "Application"]
 
@@ -72,24 +74,33 @@ class Application(InputModel):
         "to 元 on loading, so a loaded application always says 元.",
     )
     cluster: Cluster = Field(description="The cluster — Art. 2, 6, 7.")
-    metrics: tuple[YearMetrics, ...] = Field(
-        default=(), description="One record per calendar year, consecutive years — Art. 6(1), 6(4), 6(5), 6(6)."
+    metrics: Annotated[tuple[YearMetrics, ...], at_most(MAX_YEARS)] = Field(
+        default=(),
+        max_length=MAX_YEARS,
+        description="One record per calendar year, consecutive years — Art. 6(1), 6(4), 6(5), 6(6).",
     )
-    enterprises: tuple[Enterprise, ...] | None = Field(
-        default=None, description="Enterprises of the cluster — Art. 6(2). Omitted: not supplied (missing data)."
-    )
-    incidents: tuple[Incident, ...] | None = Field(
+    enterprises: Annotated[tuple[Enterprise, ...] | None, at_most(MAX_ENTERPRISES)] = Field(
         default=None,
+        max_length=MAX_ENTERPRISES,
+        description="Enterprises of the cluster — Art. 6(2). Omitted: not supplied (missing data).",
+    )
+    incidents: Annotated[tuple[Incident, ...] | None, at_most(MAX_EVENTS)] = Field(
+        default=None,
+        max_length=MAX_EVENTS,
         description="Accidents and security events — Art. 7(2), 7(3). [] declares there were none; omitted means "
         "not supplied (missing data).",
     )
-    violations: tuple[Violation, ...] | None = Field(
+    violations: Annotated[tuple[Violation, ...] | None, at_most(MAX_EVENTS)] = Field(
         default=None,
+        max_length=MAX_EVENTS,
         description="Findings of tax evasion, serious dishonesty or other major violations — Art. 7(4). [] declares "
         "there were none; omitted means not supplied.",
     )
-    qualitative: Annotated[dict[str, QualitativeAnswer], BeforeValidator(_answer_shorthand)] = Field(
+    qualitative: Annotated[
+        dict[str, QualitativeAnswer], BeforeValidator(_answer_shorthand), at_most(MAX_QUALITATIVE_ANSWERS)
+    ] = Field(
         default_factory=dict,
+        max_length=MAX_QUALITATIVE_ANSWERS,
         description="Answers to the qualitative items of Art. 6, keyed by item id (see `cluster-criteria rules`). "
         "An item left out is not answered.",
     )

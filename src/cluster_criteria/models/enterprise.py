@@ -9,9 +9,10 @@ from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..credit_code import credit_code_problem
+from ..limits import MAX_DESIGNATIONS_PER_ENTERPRISE
 from ..vocabulary import DesignationKind
 from .base import InputModel
-from .types import Amount, Count, InputDate, ShortText
+from .types import Amount, Count, InputDate, ShortText, at_most
 
 __all__ = ["CreditCode", "Designation", "Enterprise"]
 
@@ -69,7 +70,9 @@ class Enterprise(InputModel):
     )
     employees: Count | None = Field(default=None, description="从业人员 — for deriving SME status.")
     revenue: Amount | None = Field(default=None, description="营业收入 (元) — for deriving SME status.")
-    designations: tuple[Designation, ...] = Field(default=(), description="Titles held — Art. 6(2).")
+    designations: Annotated[tuple[Designation, ...], at_most(MAX_DESIGNATIONS_PER_ENTERPRISE)] = Field(
+        default=(), max_length=MAX_DESIGNATIONS_PER_ENTERPRISE, description="Titles held — Art. 6(2)."
+    )
 
     def sme_status(self, employees_below: int, revenue_below: Decimal) -> tuple[bool | None, str]:
         """SME or not, and on what basis: ``declared``, ``derived`` or ``unknown``."""

@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError, PydanticKnownError
 from ..limits import EARLIEST_DATE, LATEST_DATE
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
 
-__all__ = ["Amount", "Count", "InputDate", "NonNegativeDecimal", "Rate", "ShortText", "coerce_decimal"]
+__all__ = ["Amount", "Count", "InputDate", "NonNegativeDecimal", "Rate", "ShortText", "at_most", "coerce_decimal"]
 
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
@@ -240,3 +240,20 @@ def _plausible_date(value: dt.date) -> dt.date:
 InputDate = Annotated[dt.date, AfterValidator(_plausible_date)]
 """A date of the input, between ``EARLIEST_DATE`` and ``LATEST_DATE`` (cluster_criteria.limits): every term, window
 and extension computed from it then stays inside the calendar."""
+
+
+def at_most(limit: int) -> Any:
+    """A validator refusing a list (or object) of more than ``limit`` entries before any entry is validated.
+
+    A field's ``max_length`` alone counts only the entries that validate, so a list of a million wrong entries would
+    be validated whole, and every error kept; this refuses it at once. Keep ``max_length`` too, for the schema.
+    """
+
+    def check(value: Any) -> Any:
+        if isinstance(value, (list, tuple, dict)) and len(value) > limit:
+            raise PydanticKnownError(
+                "too_long", {"field_type": "List", "max_length": limit, "actual_length": len(value)}
+            )
+        return value
+
+    return BeforeValidator(check)

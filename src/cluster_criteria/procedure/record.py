@@ -8,10 +8,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import ApplicationError, InputProblem
+from ..errors import ApplicationError
+from ..limits import MAX_EVENTS, MAX_HISTORY_STEPS, MAX_RECORD_ENTRIES
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
-from ..models.types import InputDate, ShortText, coerce_decimal
+from ..models.types import InputDate, ShortText, at_most, coerce_decimal
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -170,33 +171,51 @@ class DesignatedClusterRecord(InputModel):
     format_version: Literal["1"] = Field(default="1", description="Version of this record format.")
     cluster: Cluster = Field(description="The cluster (same shape as in an application).")
     designation: DesignationRecord = Field(description="The designation — Art. 11, 12.")
-    history: tuple[WorkflowEvent, ...] | None = Field(
-        default=None, description="The recognition procedure, step by step — Art. 9–11; replayed on loading."
+    history: Annotated[tuple[WorkflowEvent, ...] | None, at_most(MAX_HISTORY_STEPS)] = Field(
+        default=None,
+        max_length=MAX_HISTORY_STEPS,
+        description="The recognition procedure, step by step — Art. 9–11; replayed on loading.",
     )
-    reviews: tuple[ReviewRecord, ...] = Field(default=(), description="Reviews after each term — Art. 12, 14(1).")
+    reviews: Annotated[tuple[ReviewRecord, ...], at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=(), max_length=MAX_RECORD_ENTRIES, description="Reviews after each term — Art. 12, 14(1)."
+    )
     review_request_deadline: InputDate | None = Field(
         default=None, description="Deadline set by the province's call for reviews, when known — Art. 14(1)."
     )
-    annual_reports: tuple[AnnualReportFiling, ...] | None = Field(
-        default=None, description="Yearly reports filed — Art. 13, 14(3). [] declares none filed."
+    annual_reports: Annotated[tuple[AnnualReportFiling, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Yearly reports filed — Art. 13, 14(3). [] declares none filed.",
     )
-    monitoring_refusals: tuple[MonitoringRefusal, ...] | None = Field(
-        default=None, description="Refusals of monitoring — Art. 14(3). [] declares none."
+    monitoring_refusals: Annotated[tuple[MonitoringRefusal, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Refusals of monitoring — Art. 14(3). [] declares none.",
     )
-    findings: tuple[Finding, ...] | None = Field(
-        default=None, description="False application or violations found — Art. 14(2). [] declares none."
+    findings: Annotated[tuple[Finding, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="False application or violations found — Art. 14(2). [] declares none.",
     )
-    changes: tuple[MajorChange, ...] | None = Field(
-        default=None, description="Major changes since designation — Art. 14(4). [] declares none."
+    changes: Annotated[tuple[MajorChange, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Major changes since designation — Art. 14(4). [] declares none.",
     )
-    incidents: tuple[Incident, ...] | None = Field(
-        default=None, description="Accidents and security events of the cluster's enterprises — Art. 14(5)."
+    incidents: Annotated[tuple[Incident, ...] | None, at_most(MAX_EVENTS)] = Field(
+        default=None,
+        max_length=MAX_EVENTS,
+        description="Accidents and security events of the cluster's enterprises — Art. 14(5).",
     )
-    violations: tuple[Violation, ...] | None = Field(
-        default=None, description="Tax evasion, serious dishonesty, other violations — Art. 14(5)."
+    violations: Annotated[tuple[Violation, ...] | None, at_most(MAX_EVENTS)] = Field(
+        default=None,
+        max_length=MAX_EVENTS,
+        description="Tax evasion, serious dishonesty, other violations — Art. 14(5).",
     )
-    plan_goals: tuple[PlanGoal, ...] | None = Field(
-        default=None, description="Goals of the three-year development plan — Art. 12 review."
+    plan_goals: Annotated[tuple[PlanGoal, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Goals of the three-year development plan — Art. 12 review.",
     )
 
     @field_validator("annual_reports")
@@ -231,7 +250,7 @@ def load_record(source: str | bytes | dict[str, Any]) -> DesignatedClusterRecord
     try:
         record = DesignatedClusterRecord.model_validate(data)
     except ValidationError as exc:
-        raise _in_chinese_too(from_validation_error(exc), exc) from None
+        raise from_validation_error(exc, _ZH) from None
     if record.history is not None:
         _check_history(record)
     return record
@@ -260,14 +279,3 @@ _ZH = {
     "cc_report_too_early": "{year}年的报告不能在该年度结束前（{date}）报送",
     "cc_duplicate_report_year": "{year}年的报告重复出现",
 }
-
-
-def _in_chinese_too(error: ApplicationError, exc: ValidationError) -> ApplicationError:
-    problems = []
-    for problem, raw in zip(error.problems, exc.errors(include_url=False), strict=True):
-        template = _ZH.get(raw["type"])
-        if template is not None:
-            ctx = {k: str(v) for k, v in (raw.get("ctx") or {}).items()}
-            problem = InputProblem(problem.path, template.format(**ctx), problem.message_en, problem.code)
-        problems.append(problem)
-    return ApplicationError(problems)
