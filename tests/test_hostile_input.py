@@ -248,3 +248,30 @@ class TestErrorVolume:
         record = json.loads(result.stdout)
         assert len(record["problems"]) == MAX_PROBLEMS_REPORTED + 4
         assert record["problems"][-1]["code"] == "cc_more_problems"
+
+
+class TestLimitsAreDocumented:
+    def test_the_user_guide_lists_every_limit_with_its_value(self) -> None:
+        """Each constant of cluster_criteria.limits appears in the user guide's table beside its value."""
+        import cluster_criteria.limits as limits
+
+        guide = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+        table = guide[guide.index("## Limits on input") :]
+        for name in limits.__all__:
+            value = getattr(limits, name)
+            shown = value.isoformat() if isinstance(value, dt.date) else f"{value:,}"
+            row = next((line for line in table.splitlines() if f"`{name}`" in line), "")
+            assert shown in row, f"{name} = {shown} is not in its row of the user guide"
+
+    def test_the_largest_full_application_is_accepted(self) -> None:
+        """The benchmark's 10,000 enterprises with every field filled load and evaluate, within the size limit."""
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("largest", ROOT / "benchmarks" / "largest_documents.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        text = json.dumps(module.enterprises_full(), ensure_ascii=False, separators=(",", ":")).encode()
+        assert len(text) <= MAX_DOCUMENT_BYTES
+        report = evaluate(load_application(text), dt.date(2025, 4, 15))
+        assert report.outcome.value == "eligible"
