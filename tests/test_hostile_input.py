@@ -275,3 +275,41 @@ class TestLimitsAreDocumented:
         assert len(text) <= MAX_DOCUMENT_BYTES
         report = evaluate(load_application(text), dt.date(2025, 4, 15))
         assert report.outcome.value == "eligible"
+
+
+class TestInProcessEdges:
+    def test_ctrl_c_in_any_command_exits_130_without_a_traceback(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A KeyboardInterrupt out of a command's handler becomes exit status 130."""
+        import cluster_criteria.cli.rules as rules_command
+        from cluster_criteria.cli import main
+
+        def interrupted(args: Any) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(rules_command, "run", interrupted)
+        assert main(["rules"]) == 130
+
+    def test_standard_input_over_the_limit_is_refused_in_process(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """read_source reports the size limit in the chosen language, and the command exits 3."""
+        from cluster_criteria.cli import main
+
+        stream = io.BytesIO(b" " * (MAX_DOCUMENT_BYTES + 10))
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+        assert main(["evaluate", "-", "--as-of", "2025-04-15"]) == 3
+        assert f"输入超过 {MAX_DOCUMENT_BYTES:,} 字节的上限" in capsys.readouterr().err
+        assert stream.tell() == MAX_DOCUMENT_BYTES + 1
+
+    def test_text_over_the_limit_is_refused_before_parsing(self) -> None:
+        """A str is measured in characters, before json.loads sees it."""
+        from cluster_criteria.jsonio import parse_json
+
+        with pytest.raises(ApplicationError, match="larger than the limit"):
+            parse_json(" " * (MAX_DOCUMENT_BYTES + 1))
+
+    def test_repeated_lists_are_shown_without_their_contents(self) -> None:
+        """A repeated key whose values are a list and a number shows [...] and the number."""
+        with pytest.raises(ApplicationError) as caught:
+            load_application('{"metrics": [], "metrics": 5}')
+        assert caught.value.problems[0].message_en.startswith("the field is given twice ([…] and 5)")
