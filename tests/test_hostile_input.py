@@ -61,6 +61,15 @@ class TestValuesPastWhatCanBeRepresented:
             assert application.metrics[0].sme_output is not None
             assert application.metrics[0].sme_output.is_zero()
 
+    def test_an_integer_of_thousands_of_digits_is_refused_at_its_field(self) -> None:
+        """Python will not read an integer of 5,000 digits from text; it is read as a number too large, by field."""
+        raw = _example_with('"area_km2": 42.6', '"area_km2": ' + "9" * 5000)
+        result = _cli("evaluate", "-", "--as-of", "2025-04-15", "--lang", "en", input_bytes=raw)
+        assert result.returncode == 3, result.stderr
+        assert b"cluster.area_km2: is implausibly large or small (1.000E+5000)" in result.stderr
+        with pytest.raises(ApplicationError, match=r"cluster.area_km2: the field is given twice"):
+            load_application(raw.decode().replace('"area_km2": ', '"area_km2": 1, "area_km2": ', 1))
+
     @pytest.mark.parametrize("start", ["9999-06-01", "9998-01-01", "2201-01-01", "1899-12-31"])
     def test_a_title_dated_past_the_accepted_range_is_refused_at_its_field(self, start: str) -> None:
         """A title starting in 9998 has no representable derived end; it is refused before any rule runs."""
@@ -313,3 +322,14 @@ class TestInProcessEdges:
         with pytest.raises(ApplicationError) as caught:
             load_application('{"metrics": [], "metrics": 5}')
         assert caught.value.problems[0].message_en.startswith("the field is given twice ([…] and 5)")
+
+
+class TestBatchMemory:
+    def test_chunks_close_early_when_their_lines_are_large(self) -> None:
+        """Sixty-four lines per chunk, unless their bytes reach the limit first; parsed items count as nothing."""
+        from cluster_criteria.batch import _chunks
+
+        items: list[Any] = [b"x" * 40, b"y" * 70, {"a": 1}, b"z" * 10, b"w" * 100]
+        chunks = list(_chunks(iter(enumerate(items, start=1)), 64, max_bytes=100))
+        assert [[line for line, _ in chunk] for chunk in chunks] == [[1, 2], [3, 4, 5]]
+        assert [len(chunk) for chunk in _chunks(iter(enumerate([b"a"] * 5)), 2)] == [2, 2, 1]

@@ -273,8 +273,20 @@ def _ordered(
     return _in_processes(work, settings, chunks, jobs)
 
 
-def _chunks(numbered: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
-    while chunk := list(itertools.islice(numbered, size)):
+def _chunks(
+    numbered: Iterator[tuple[int, Item]], size: int, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Iterator[list[tuple[int, Item]]]:
+    """Chunks of ``size`` items, closed early once their text reaches ``max_bytes``: with lines near the size limit a
+    full chunk would hold gigabytes, and several are in flight at once."""
+    chunk: list[tuple[int, Item]] = []
+    held = 0
+    for line, item in numbered:
+        chunk.append((line, item))
+        held += 0 if isinstance(item, dict) else len(item)
+        if len(chunk) >= size or held >= max_bytes:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
         yield chunk
 
 

@@ -62,7 +62,21 @@ def parse_json(text: str | bytes) -> Any:
         return obj
 
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=new_object)
+        try:
+            data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=new_object)
+        except ValueError as exc:
+            if "integer string conversion" not in str(exc):
+                raise
+            # An integer of thousands of digits: read such integers as Decimals instead, so that the field they are
+            # in refuses them by name (as implausibly large) rather than the whole document failing to parse.
+            repeated.clear()
+            data = json.loads(
+                text,
+                parse_float=Decimal,
+                parse_int=_integer,
+                parse_constant=_reject_constant,
+                object_pairs_hook=new_object,
+            )
     except json.JSONDecodeError as exc:
         raise ApplicationError.single(
             f"line {exc.lineno} column {exc.colno}",
@@ -78,6 +92,14 @@ def parse_json(text: str | bytes) -> Any:
     if repeated:
         raise ApplicationError(capped(_duplicate_problems(data, repeated)))
     return data
+
+
+def _integer(text: str) -> int | Decimal:
+    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
+
+
+# Python's default limit on the digits of an integer read from text (sys.int_info.default_max_str_digits).
+_INT_DIGITS = 4300
 
 
 def _repeated_keys(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any, Any]]:
