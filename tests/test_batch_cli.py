@@ -148,11 +148,11 @@ class _InterruptAfter(io.BytesIO):
         super().__init__("".join(line + "\n" for line in lines).encode())
         self.left = n
 
-    def __next__(self) -> bytes:
+    def readline(self, size: int | None = -1) -> bytes:
         if self.left == 0:
             raise KeyboardInterrupt
         self.left -= 1
-        return super().__next__()
+        return super().readline(size)
 
 
 def test_an_interrupted_run_keeps_finished_lines_and_says_where_to_resume(

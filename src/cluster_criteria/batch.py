@@ -26,6 +26,8 @@ from .context import EvaluationContext, GrowthMethod, SharingRule
 from .errors import ApplicationError, InputProblem
 from .evaluation import evaluate, evaluation_context
 from .jsonio import application_from_data, parse_json, report_to_data, report_to_json_line
+from .limits import MAX_DOCUMENT_BYTES
+from .reading import too_large
 from .rules import select
 from .ruleset.parameters import RuleSet
 from .ruleset.reform import Reform
@@ -224,6 +226,8 @@ def _settings(
 
 def _evaluate_one(settings: _Settings, line: int, item: Item) -> BatchResult:
     try:
+        if not isinstance(item, dict) and len(item) > MAX_DOCUMENT_BYTES:
+            raise too_large()  # before the blank test: an over-long line of blanks is over-long, not empty
         if not isinstance(item, dict) and not item.strip():
             raise ApplicationError.single("", "空行：没有申报材料", "empty line: no application", "cc_empty_line")
         application = application_from_data(item) if isinstance(item, dict) else application_from_data(parse_json(item))
@@ -284,8 +288,20 @@ def _ordered(
     return _in_processes(work, settings, chunks, jobs)
 
 
-def _chunks(numbered: Iterator[tuple[int, Item]], size: int) -> Iterator[list[tuple[int, Item]]]:
-    while chunk := list(itertools.islice(numbered, size)):
+def _chunks(
+    numbered: Iterator[tuple[int, Item]], size: int, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Iterator[list[tuple[int, Item]]]:
+    """Chunks of ``size`` items, closed early once their text reaches ``max_bytes``: with lines near the size limit a
+    full chunk would hold gigabytes, and several are in flight at once."""
+    chunk: list[tuple[int, Item]] = []
+    held = 0
+    for line, item in numbered:
+        chunk.append((line, item))
+        held += 0 if isinstance(item, dict) else len(item)
+        if len(chunk) >= size or held >= max_bytes:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
         yield chunk
 
 

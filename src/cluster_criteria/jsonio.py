@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -10,9 +11,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .comments import strip_comments
-from .errors import ApplicationError
+from .errors import ApplicationError, InputProblem
+from .limits import MAX_DOCUMENT_BYTES
 from .models import Application
-from .problems import from_validation_error
+from .models.types import shown
+from .problems import capped, from_validation_error
+from .reading import too_large
 from .safe_text import json_safe
 from .verdicts import Report
 
@@ -27,7 +31,8 @@ __all__ = [
     "report_to_json_line",
 ]
 
-MAX_INPUT_BYTES = 20_000_000
+# Kept for callers that imported it from here; the limit itself lives in cluster_criteria.limits.
+MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES
 
 
 def _reject_constant(name: str) -> Any:
@@ -35,7 +40,13 @@ def _reject_constant(name: str) -> Any:
 
 
 def parse_json(text: str | bytes) -> Any:
-    """Parse JSON with every non-integer number as an exact Decimal (never through float)."""
+    """Parse JSON with every non-integer number as an exact Decimal (never through float).
+
+    Refused with :class:`ApplicationError`: more than ``MAX_DOCUMENT_BYTES`` bytes (characters for a ``str``),
+    text that is not UTF-8 or not JSON, and an object that gives one key twice (which value counts would be a guess).
+    """
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise too_large()
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -43,12 +54,30 @@ def parse_json(text: str | bytes) -> Any:
             raise ApplicationError.single(
                 "", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}", "cc_encoding"
             ) from None
-    if len(text) > MAX_INPUT_BYTES:
-        raise ApplicationError.single(
-            "", "输入过大", f"input is larger than {MAX_INPUT_BYTES} characters", "cc_too_large"
-        )
+    repeated: dict[int, list[tuple[str, Any, Any]]] = {}
+
+    def new_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            repeated[id(obj)] = _repeated_keys(pairs)
+        return obj
+
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        try:
+            data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=new_object)
+        except ValueError as exc:
+            if "integer string conversion" not in str(exc):
+                raise
+            # An integer of thousands of digits: read such integers as Decimals instead, so that the field they are
+            # in refuses them by name (as implausibly large) rather than the whole document failing to parse.
+            repeated.clear()
+            data = json.loads(
+                text,
+                parse_float=Decimal,
+                parse_int=_integer,
+                parse_constant=_reject_constant,
+                object_pairs_hook=new_object,
+            )
     except json.JSONDecodeError as exc:
         raise ApplicationError.single(
             f"line {exc.lineno} column {exc.colno}",
@@ -61,6 +90,62 @@ def parse_json(text: str | bytes) -> Any:
         raise ApplicationError.single(
             "", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}", "cc_json"
         ) from None
+    if repeated:
+        raise ApplicationError(capped(_duplicate_problems(data, repeated)))
+    return data
+
+
+def _integer(text: str) -> int | Decimal:
+    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
+
+
+# Python's default limit on the digits of an integer read from text (sys.int_info.default_max_str_digits).
+_INT_DIGITS = 4300
+
+
+def _repeated_keys(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any, Any]]:
+    """Each key given again in one object, with the value it had first and the one it is given again."""
+    first: dict[str, Any] = {}
+    twice = []
+    for key, value in pairs:
+        if key in first:
+            twice.append((key, first[key], value))
+        else:
+            first[key] = value
+    return twice
+
+
+def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]]]) -> Iterator[InputProblem]:
+    """One problem per repeated key, at its path; the objects are found again by identity."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key, first, second in repeated.get(id(node), ()):
+                at = f"{path}.{key}" if path else key
+                a, b = _shown_value(first), _shown_value(second)
+                yield InputProblem(
+                    at,
+                    f"同一字段出现两次（{a} 与 {b}），无法确定以哪个为准",
+                    f"the field is given twice ({a} and {b}); which one counts is ambiguous",
+                    "cc_duplicate_key",
+                )
+            children = [(value, f"{path}.{key}" if path else key) for key, value in node.items()]
+        elif isinstance(node, list):
+            children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(children))
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, Decimal):
+        return shown(str(value))
+    return shown(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def application_from_data(data: Any) -> Application:

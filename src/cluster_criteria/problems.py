@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import ApplicationError, InputProblem
+from .limits import MAX_PROBLEM_KINDS_REPORTED, MAX_PROBLEMS_REPORTED
 from .safe_text import one_line, quoted
 
-__all__ = ["from_validation_error", "path_of", "zh_message"]
+__all__ = ["capped", "from_validation_error", "path_of", "zh_message"]
 
 # Chinese templates for our own error types (the English text comes from the error itself) and for the
 # pydantic errors a filled-in application meets most often.
@@ -31,6 +35,8 @@ _ZH: dict[str, str] = {
     "cc_zero_base": "{year}年 企业总数必须大于零",
     "cc_rate_mismatch": "{year}年 工业互联网平台应用普及率 {rate} 与计数 {part}/{total} 不一致",
     "cc_credit_code": "统一社会信用代码无效：{reason}",
+    "cc_date_out_of_range": "{date} 超出可接受的日期范围（{earliest} 至 {latest}）",
+    "too_long": "最多 {max_length} 项",
     "cc_dates_reversed": "有效期止日 {end} 早于起始日 {start}",
     "cc_duplicate_year": "{year}年重复出现（metrics[{first}] 与 metrics[{second}]）",
     "cc_year_gap": "年度必须连续；{earlier}年与{later}年之间缺少{missing}年",
@@ -105,11 +111,59 @@ def _zh(error: Any) -> str:
         return f"输入无效：{error['msg']}"
 
 
-def from_validation_error(exc: ValidationError) -> ApplicationError:
-    """Every pydantic error as an :class:`InputProblem` with its field path."""
-    problems = []
-    for error in exc.errors(include_url=False):
+def from_validation_error(exc: ValidationError, templates: Mapping[str, str] | None = None) -> ApplicationError:
+    """The pydantic errors as :class:`InputProblem` with their field paths, capped as :func:`capped` says.
+
+    ``templates`` adds Chinese templates for a caller's own error types.
+    """
+    return ApplicationError(capped(_problems(exc, templates or {})))
+
+
+def _problems(exc: ValidationError, templates: Mapping[str, str]) -> Iterator[InputProblem]:
+    # Without the input values: an error on a list of ten thousand items would otherwise copy the list into each.
+    for error in exc.errors(include_url=False, include_input=False):
         # Function validators put their own name in the location; a reader wants the field only.
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "json-or-"))))
-        problems.append(InputProblem(path_of(loc), _message(_zh(error)), _message(error["msg"]), error["type"]))
-    return ApplicationError(problems)
+        template = templates.get(error["type"])
+        zh = _zh(error) if template is None else _formatted(template, error)
+        yield InputProblem(path_of(loc), _message(zh), _message(error["msg"]), error["type"])
+
+
+def _formatted(template: str, error: Any) -> str:
+    return template.format(**{k: quoted(str(v)) for k, v in (error.get("ctx") or {}).items()})
+
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def capped(
+    problems: Iterable[InputProblem],
+    limit: int = MAX_PROBLEMS_REPORTED,
+    kinds: int = MAX_PROBLEM_KINDS_REPORTED,
+) -> list[InputProblem]:
+    """The first ``limit`` problems in the order found, then one line per kind of the rest — a field pattern such as
+    ``enterprises[*].credit_code`` and a code — saying how many more there are; beyond ``kinds`` such lines, one
+    line counts all the others. Only the kept problems and the counts are held, however many problems come."""
+    kept: list[InputProblem] = []
+    rest: Counter[tuple[str, str]] = Counter()
+    for problem in problems:
+        if len(kept) < limit:
+            kept.append(problem)
+        else:
+            rest[(_INDEX.sub("[*]", problem.path), problem.code)] += 1
+    groups = list(rest.items())
+    for (pattern, code), count in groups[:kinds]:
+        kept.append(
+            InputProblem(
+                pattern,
+                f"另有 {count:,} 个同类问题（{code}）",
+                f"and {count:,} more of the same kind ({code})",
+                "cc_more_problems",
+            )
+        )
+    others = sum(count for _, count in groups[kinds:])
+    if others:
+        kept.append(
+            InputProblem("", f"另有 {others:,} 个其他问题", f"and {others:,} more problems", "cc_more_problems")
+        )
+    return kept

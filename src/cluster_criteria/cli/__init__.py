@@ -12,6 +12,8 @@ from .common import EXIT_BAD_INPUT, EXIT_INELIGIBLE, EXIT_OK, EXIT_UNDECIDED, EX
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INELIGIBLE", "EXIT_OK", "EXIT_UNDECIDED", "EXIT_USAGE", "main"]
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+
 # One line per subcommand module, in the order of the help text.
 COMMAND_MODULES = (
     "evaluate",
@@ -55,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputError as exc:
         print(exc.message(getattr(args, "lang", "zh")), file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # Ctrl-C in any command: the shell's code for it, without a traceback
+        return EXIT_INTERRUPTED
     return status
 
 

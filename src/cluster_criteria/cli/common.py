@@ -59,14 +59,19 @@ def iso_date(value: str) -> dt.date:
 
 
 def read_source(source: str, lang: str) -> bytes | None:
-    """The bytes of a file, or of standard input for ``-``; ``None`` (after a message) when unreadable."""
+    """The bytes of a file, or of standard input for ``-``; ``None`` (after a message) when unreadable or over the
+    size limit, of which no more than one byte past the limit is read."""
+    from ..errors import ApplicationError
+    from ..reading import read_bounded, read_file_bounded
+
     try:
-        if source == "-":
-            return sys.stdin.buffer.read()
-        return Path(source).read_bytes()
+        return read_bounded(sys.stdin.buffer) if source == "-" else read_file_bounded(source)
     except OSError as exc:
         print(say("cannot_read", lang, path=one_line(source), reason=exc.strerror or exc), file=sys.stderr)
-        return None
+    except ApplicationError as exc:
+        print(say("bad_input", lang), file=sys.stderr)
+        print(exc.render(lang), file=sys.stderr)
+    return None
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
+import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import BrokenExecutor
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "run"]
 
-EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT); 143 for SIGTERM, 129 for SIGHUP
 EXIT_WORKER_LOST = 1  # a worker process died (killed, out of memory); the finished lines are kept
 
 _MESSAGES = {
@@ -48,6 +51,15 @@ _MESSAGES = {
     "worker_lost": (
         "一个工作进程意外终止（可能被系统结束或内存不足）",
         "a worker process stopped unexpectedly (killed, or out of memory)",
+    ),
+    "trimmed": (
+        "已删除输出末尾被中断的不完整一行（{count} 字节）",
+        "removed the incomplete last line ({count} bytes) an interrupted run left in the output",
+    ),
+    "resume_needs_output": ("--resume 需要 --output", "--resume needs --output"),
+    "resuming": (
+        "输出中已有 {lines} 行完整结果，从第 {next} 行继续",
+        "the output holds {lines} whole line(s); continuing with line {next}",
     ),
     "not_evaluated": (
         "{count} 行无法评估（见输出中的错误记录）",
@@ -101,6 +113,12 @@ def register(commands: Any) -> None:
         help="start at input line LINE (1-based), appending to --output; an interrupted run says which line",
     )
     resume.add_argument("--skip", type=_non_negative, metavar="N", help="skip the first N input lines (appends)")
+    resume.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue from what --output holds (for a run begun at line 1 that stopped without saying where, "
+        "e.g. killed): an incomplete last line is removed and the run starts after the last whole line",
+    )
     em.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     add_evaluation_options(em)
     em.set_defaults(handler=run)
@@ -138,6 +156,21 @@ def run(args: argparse.Namespace) -> int:
     except OptionError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
+    if args.resume and not args.output:
+        print(_say("resume_needs_output", lang), file=sys.stderr)
+        return EXIT_USAGE
+    if (first > 1 or args.resume) and args.output:
+        # An interrupted run leaves only whole lines, but a killed one may have left part of a line: appending to it
+        # would glue two reports together.
+        try:
+            whole, trimmed = trim_incomplete_line(args.output)
+        except OSError as exc:
+            raise OutputError("cannot_write", path=args.output, reason=exc.strerror or exc) from None
+        if trimmed:
+            print(_say("trimmed", lang, count=trimmed), file=sys.stderr)
+        if args.resume:
+            first = whole + 1
+            print(_say("resuming", lang, lines=whole, next=first), file=sys.stderr)
     summary = BatchSummary()
     try:
         workbooks, sheet = batch_workbooks(args.input, args.summary_xlsx, lang)
@@ -148,23 +181,24 @@ def run(args: argparse.Namespace) -> int:
         if sheet is not None:
             stack.callback(save_summary_workbook, sheet, args.summary_xlsx, lang)
         try:
-            source: Iterable[bytes]
-            if workbooks is not None:
-                source = workbooks
-            else:
+            source: IO[bytes] | None = None
+            if workbooks is None:
                 source = sys.stdin.buffer if args.input == "-" else stack.enter_context(open(args.input, "rb"))
         except OSError as exc:
             print(say("cannot_read", lang, path=args.input, reason=exc.strerror or exc), file=sys.stderr)
             return EXIT_BAD_INPUT
         try:
-            sink = _open_output(args.output, append=first > 1)
+            sink = _open_output(args.output, append=first > 1 or args.resume)
         except OSError as exc:
             raise OutputError("cannot_write", path=args.output, reason=exc.strerror or exc) from None
         stack.callback(_close, sink)
-        progress = _Progress(_size(source)) if sys.stderr.isatty() and workbooks is None else None
+        # Entered before the results, so that it still holds while they are closed (the worker pool shutting down).
+        guard = stack.enter_context(_StopSignals())
+        progress = _Progress(_size(source)) if sys.stderr.isatty() and source is not None else None
+        lines = _read_from(source, first, progress, guard) if source is not None else _from(workbooks or (), first)
         try:
             results = evaluate_lines(
-                _read_from(source, first, progress),
+                lines,
                 args.as_of,
                 jobs=jobs_to_run(args.jobs, forced=args.force_jobs, lang=lang),
                 **options,
@@ -182,11 +216,13 @@ def run(args: argparse.Namespace) -> int:
         stack.callback(getattr(results, "close", lambda: None))
         try:
             for result in results:
+                # Each line is written whole and counted before a stop is looked at, so the line the message names
+                # to resume from is exactly the first one the output lacks.
+                guard.check()
                 text = result.json if workbooks is None else workbooks.locate(result.line, result.json)
                 if sheet is not None:
                     sheet.add_line(text)
-                sink.write(text)
-                sink.write(b"\n")
+                sink.write(text + b"\n")
                 summary.add(result)
                 if progress is not None:
                     progress.advance()
@@ -196,19 +232,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise OutputError("cannot_write", path=args.output or "-", reason=exc.strerror or exc) from None
         except (KeyboardInterrupt, BrokenExecutor) as exc:
-            sink.flush()
-            if progress is not None:
-                progress.finish()
-            if isinstance(exc, BrokenExecutor):
-                print(_say("worker_lost", lang), file=sys.stderr)
-            resume_at = (summary.last_line or first - 1) + 1
-            _report(summary, args, lang, resume_at=resume_at)
-            if summary.last_line is None:
-                print(_say("interrupted_none", lang, next=resume_at), file=sys.stderr)
-            else:
-                last = summary.last_line
-                print(_say("interrupted", lang, first=summary.first_line, last=last, next=resume_at), file=sys.stderr)
-            return EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_WORKER_LOST
+            return _stop(sink, progress, summary, args, lang, first, guard, exc)
+        guard.stopping = True  # every line is written: a signal now would only cut the summary short
         if progress is not None:
             progress.finish()
     _report(summary, args, lang)
@@ -216,6 +241,37 @@ def run(args: argparse.Namespace) -> int:
         print(_say("not_evaluated", lang, count=summary.invalid), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _stop(
+    sink: IO[bytes],
+    progress: _Progress | None,
+    summary: BatchSummary,
+    args: argparse.Namespace,
+    lang: str,
+    first: int,
+    guard: _StopSignals,
+    exc: BaseException,
+) -> int:
+    """Flush the whole lines written, say where to resume, and give the exit status of the stop."""
+    guard.stopping = True  # a second signal must not cut the flush short
+    sink.flush()
+    if progress is not None:
+        progress.finish()
+    if isinstance(exc, BrokenExecutor):
+        print(_say("worker_lost", lang), file=sys.stderr)
+    resume_at = (summary.last_line or first - 1) + 1
+    _report(summary, args, lang, resume_at=resume_at)
+    if summary.last_line is None:
+        print(_say("interrupted_none", lang, next=resume_at), file=sys.stderr)
+    else:
+        print(
+            _say("interrupted", lang, first=summary.first_line, last=summary.last_line, next=resume_at), file=sys.stderr
+        )
+    guard.yield_to_default()  # from here a further signal ends the process at once; the output is whole
+    if isinstance(exc, _Stopped):
+        return 128 + exc.signum
+    return EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_WORKER_LOST
 
 
 def _size(source: Any) -> int | None:
@@ -246,13 +302,109 @@ def _close(sink: IO[bytes]) -> None:
             sink.close()
 
 
-def _read_from(source: Iterable[bytes], first: int, progress: _Progress | None) -> Iterator[bytes]:
-    """Input lines from line ``first`` on, read one at a time (never the whole file)."""
-    for number, line in enumerate(source, start=1):
+def trim_incomplete_line(path: str) -> tuple[int, int]:
+    """Remove a last line without its newline from the file at ``path``; return how many whole lines it then holds
+    and how many bytes were removed. A missing file holds none."""
+    whole = 0
+    end_of_last_line = 0
+    if not os.path.exists(path):
+        return 0, 0
+    with open(path, "r+b") as file:
+        offset = 0
+        while block := file.read(1 << 20):
+            count = block.count(b"\n")
+            if count:
+                whole += count
+                end_of_last_line = offset + block.rindex(b"\n") + 1
+            offset += len(block)
+        if offset > end_of_last_line:
+            file.truncate(end_of_last_line)
+    return whole, offset - end_of_last_line
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGINT, SIGTERM or SIGHUP, raised where the batch can stop cleanly."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _StopSignals:
+    """SIGINT, SIGTERM and SIGHUP as a request to stop, acted on where the batch can stop cleanly.
+
+    The handler only notes the signal, and the loop stops before writing the next line. The one exception is a wait
+    for input (a pipe that is slow or silent), which nothing else would end: there the handler raises
+    :class:`_Stopped` at once. Raising anywhere else could land inside a library call that wraps or swallows it.
+    Installed only in the main thread, where Python runs signal handlers; elsewhere it does nothing.
+    """
+
+    SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+    def __init__(self) -> None:
+        self.signum: int | None = None  # the stop signal received, once one is
+        self.stopping = False
+        self.waiting_for_input = False
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _StopSignals:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = {signum: signal.signal(signum, self._handle) for signum in self.SIGNALS}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.stopping:
+            return
+        self.signum = signum
+        if self.waiting_for_input:
+            self.check()
+
+    def check(self) -> None:
+        """Raise :class:`_Stopped` when a stop signal has come."""
+        if self.signum is not None:
+            self.stopping = True
+            raise _Stopped(self.signum)
+
+    @contextlib.contextmanager
+    def input_wait(self) -> Iterator[None]:
+        """A wait for input, which a stop signal ends at once."""
+        self.check()
+        self.waiting_for_input = True
+        try:
+            yield
+        finally:
+            self.waiting_for_input = False
+
+    def yield_to_default(self) -> None:
+        for signum in self.previous:
+            signal.signal(signum, signal.SIG_DFL)
+
+
+def _read_from(source: IO[bytes], first: int, progress: _Progress | None, guard: _StopSignals) -> Iterator[bytes]:
+    """Input lines from line ``first`` on, read one at a time (never the whole file, nor a whole endless line)."""
+    from ..reading import bounded_lines
+
+    lines = bounded_lines(source)
+    number = 0
+    while True:
+        with guard.input_wait():
+            line = next(lines, None)
+        if line is None:
+            return
+        number += 1
         if progress is not None:
             progress.read(len(line))
         if number >= first:
             yield line
+
+
+def _from(lines: Iterable[bytes], first: int) -> Iterator[bytes]:
+    """The lines of workbooks and files in a folder, from line ``first`` on."""
+    return itertools.islice(lines, first - 1, None)
 
 
 def _report(summary: BatchSummary, args: argparse.Namespace, lang: str, *, resume_at: int | None = None) -> None:

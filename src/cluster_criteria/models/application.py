@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..limits import MAX_ENTERPRISES, MAX_EVENTS, MAX_QUALITATIVE_ANSWERS, MAX_YEARS
 from ..money import MoneyUnit, parse_amount, to_yuan
 from ..safe_text import quoted
 from .base import InputModel
@@ -17,6 +18,7 @@ from .declarations import QualitativeAnswer, ResourceEfficiency
 from .enterprise import Enterprise
 from .events import Incident, Violation
 from .metrics import YearMetrics
+from .types import at_most
 
 __all__ = ["MONEY_FIELDS", "Application"]
 
@@ -43,19 +45,28 @@ def _answer_shorthand(value: Any) -> Any:
 
 
 def _scaled(value: Any, unit: MoneyUnit) -> Any:
+    """A bare amount in yuan; a value that is not one, or too large to scale, is left for the field to refuse at its
+    path (scaling 1e999999 would overflow the decimal context instead)."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, (int, Decimal)):
-        return to_yuan(Decimal(value), unit)
-    if isinstance(value, float):
-        return to_yuan(Decimal(repr(value)), unit) if value == value and abs(value) != float("inf") else value
-    if isinstance(value, str):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value)) if value == value and abs(value) != float("inf") else Decimal("NaN")
+    elif isinstance(value, str):
         try:
             number, written_unit = parse_amount(value)
         except ValueError:
             return value  # the field validator reports it at its own path
-        return value if written_unit is not None or not number.is_finite() else to_yuan(number, unit)
-    return value
+        if written_unit is not None:
+            return value
+    else:
+        return value
+    return to_yuan(number, unit) if _scalable(number) else value
+
+
+def _scalable(number: Decimal) -> bool:
+    return number.is_zero() or (number.is_finite() and -30 <= number.adjusted() <= 30)
 
 
 def _scaled_figures(value: Any, unit: MoneyUnit) -> Any:
@@ -75,24 +86,33 @@ class Application(InputModel):
         "to 元 on loading, so a loaded application always says 元.",
     )
     cluster: Cluster = Field(description="The cluster — Art. 2, 6, 7.")
-    metrics: tuple[YearMetrics, ...] = Field(
-        default=(), description="One record per calendar year, consecutive years — Art. 6(1), 6(4), 6(5), 6(6)."
+    metrics: Annotated[tuple[YearMetrics, ...], at_most(MAX_YEARS)] = Field(
+        default=(),
+        max_length=MAX_YEARS,
+        description="One record per calendar year, consecutive years — Art. 6(1), 6(4), 6(5), 6(6).",
     )
-    enterprises: tuple[Enterprise, ...] | None = Field(
-        default=None, description="Enterprises of the cluster — Art. 6(2). Omitted: not supplied (missing data)."
-    )
-    incidents: tuple[Incident, ...] | None = Field(
+    enterprises: Annotated[tuple[Enterprise, ...] | None, at_most(MAX_ENTERPRISES)] = Field(
         default=None,
+        max_length=MAX_ENTERPRISES,
+        description="Enterprises of the cluster — Art. 6(2). Omitted: not supplied (missing data).",
+    )
+    incidents: Annotated[tuple[Incident, ...] | None, at_most(MAX_EVENTS)] = Field(
+        default=None,
+        max_length=MAX_EVENTS,
         description="Accidents and security events — Art. 7(2), 7(3). [] declares there were none; omitted means "
         "not supplied (missing data).",
     )
-    violations: tuple[Violation, ...] | None = Field(
+    violations: Annotated[tuple[Violation, ...] | None, at_most(MAX_EVENTS)] = Field(
         default=None,
+        max_length=MAX_EVENTS,
         description="Findings of tax evasion, serious dishonesty or other major violations — Art. 7(4). [] declares "
         "there were none; omitted means not supplied.",
     )
-    qualitative: Annotated[dict[str, QualitativeAnswer], BeforeValidator(_answer_shorthand)] = Field(
+    qualitative: Annotated[
+        dict[str, QualitativeAnswer], BeforeValidator(_answer_shorthand), at_most(MAX_QUALITATIVE_ANSWERS)
+    ] = Field(
         default_factory=dict,
+        max_length=MAX_QUALITATIVE_ANSWERS,
         description="Answers to the qualitative items of Art. 6, keyed by item id (see `cluster-criteria rules`). "
         "An item left out is not answered.",
     )

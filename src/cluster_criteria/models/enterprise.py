@@ -9,10 +9,10 @@ from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..credit_code import credit_code_problem
+from ..limits import MAX_DESIGNATIONS_PER_ENTERPRISE
 from ..vocabulary import DesignationKind
 from .base import InputModel
-from .dates import Date
-from .types import Amount, Count, OneLineText, ShortText
+from .types import Amount, Count, InputDate, OneLineText, ShortText, at_most
 
 __all__ = ["CreditCode", "Designation", "Enterprise"]
 
@@ -35,8 +35,8 @@ class Designation(InputModel):
     kind: DesignationKind = Field(
         description="Title: single_champion / little_giant / provincial_srdi_sme / high_tech_enterprise — Art. 6(2)."
     )
-    valid_from: Date = Field(description="First day the title is valid — Art. 6(2).")
-    valid_to: Date | None = Field(
+    valid_from: InputDate = Field(description="First day the title is valid — Art. 6(2).")
+    valid_to: InputDate | None = Field(
         default=None,
         description="Last day the title is valid — Art. 6(2). Omitted: derived as three years less one day, and "
         "the verdict says so.",
@@ -70,7 +70,9 @@ class Enterprise(InputModel):
     )
     employees: Count | None = Field(default=None, description="从业人员 — for deriving SME status.")
     revenue: Amount | None = Field(default=None, description="营业收入 (元) — for deriving SME status.")
-    designations: tuple[Designation, ...] = Field(default=(), description="Titles held — Art. 6(2).")
+    designations: Annotated[tuple[Designation, ...], at_most(MAX_DESIGNATIONS_PER_ENTERPRISE)] = Field(
+        default=(), max_length=MAX_DESIGNATIONS_PER_ENTERPRISE, description="Titles held — Art. 6(2)."
+    )
 
     def sme_status(self, employees_below: int, revenue_below: Decimal) -> tuple[bool | None, str]:
         """SME or not, and on what basis: ``declared``, ``derived`` or ``unknown``."""

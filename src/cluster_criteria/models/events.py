@@ -6,9 +6,8 @@ from pydantic import Field
 
 from ..vocabulary import IncidentKind, Severity, ViolationKind
 from .base import InputModel
-from .dates import Date
 from .enterprise import CreditCode
-from .types import Amount, Count, ShortText
+from .types import Amount, Count, InputDate, ShortText
 
 __all__ = ["Incident", "Violation"]
 
@@ -20,7 +19,7 @@ class Incident(InputModel):
     kind: IncidentKind = Field(
         description="safety / quality / environmental / network_security / data_security — Art. 7(2), 7(3)."
     )
-    date: Date = Field(description="Date of the incident — 近三年 window of Art. 7(2), 7(3).")
+    date: InputDate = Field(description="Date of the incident — 近三年 window of Art. 7(2), 7(3).")
     severity: Severity | None = Field(
         default=None, description="Grade: ordinary (一般) / larger (较大) / major (重大) / especially_major (特别重大)."
     )
@@ -39,6 +38,6 @@ class Violation(InputModel):
     """A finding of tax evasion, serious dishonesty or another major violation (Art. 7(4))."""
 
     kind: ViolationKind = Field(description="tax_evasion / serious_dishonesty / other_major_violation — Art. 7(4).")
-    date: Date = Field(description="Date of the finding.")
+    date: InputDate = Field(description="Date of the finding.")
     enterprise_credit_code: CreditCode | None = Field(default=None, description="The enterprise concerned.")
     description: ShortText | None = Field(default=None, description="The finding and its reference.")

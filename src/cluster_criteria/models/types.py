@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
+from ..limits import EARLIEST_DATE, LATEST_DATE
 from ..money import MAX_AMOUNT_YUAN, MAX_SIGNIFICANT_DIGITS, SUFFIX_UNITS, MoneyUnit, parse_amount, to_yuan
 from ..safe_text import LINE_BREAKS, quoted
+from .dates import Date
 
-__all__ = ["Amount", "Count", "NonNegativeDecimal", "OneLineText", "Rate", "ShortText", "coerce_decimal"]
+__all__ = [
+    "Amount",
+    "Count",
+    "InputDate",
+    "NonNegativeDecimal",
+    "OneLineText",
+    "Rate",
+    "ShortText",
+    "at_most",
+    "coerce_decimal",
+]
 
 # Values above this are not plausible for any figure of a county cluster (areas, intensities, benchmarks).
 _MAX_PLAIN = Decimal(10) ** 16
@@ -251,3 +264,35 @@ OneLineText = Annotated[
     ),
 ]
 """A name or code: as :data:`ShortText`, and on one line (no line break of any kind)."""
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError(
+            "cc_date_out_of_range",
+            "{date} is outside the dates accepted ({earliest} to {latest})",
+            {"date": value.isoformat(), "earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+        )
+    return value
+
+
+InputDate = Annotated[Date, AfterValidator(_plausible_date)]
+"""A date of the input, written YYYY-MM-DD, between ``EARLIEST_DATE`` and ``LATEST_DATE`` (cluster_criteria.limits):
+every term, window and extension computed from it then stays inside the calendar."""
+
+
+def at_most(limit: int) -> Any:
+    """A validator refusing a list (or object) of more than ``limit`` entries before any entry is validated.
+
+    A field's ``max_length`` alone counts only the entries that validate, so a list of a million wrong entries would
+    be validated whole, and every error kept; this refuses it at once. Keep ``max_length`` too, for the schema.
+    """
+
+    def check(value: Any) -> Any:
+        if isinstance(value, (list, tuple, dict)) and len(value) > limit:
+            raise PydanticKnownError(
+                "too_long", {"field_type": "List", "max_length": limit, "actual_length": len(value)}
+            )
+        return value
+
+    return BeforeValidator(check)

@@ -8,13 +8,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import ApplicationError, InputProblem
+from ..errors import ApplicationError
+from ..limits import MAX_EVENTS, MAX_HISTORY_STEPS, MAX_RECORD_ENTRIES
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
-from ..models.dates import CalendarYear, Date
-from ..models.types import OneLineText, ShortText, coerce_decimal
+from ..models.dates import CalendarYear
+from ..models.types import InputDate, OneLineText, ShortText, at_most, coerce_decimal
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
-from ..safe_text import quoted
 from ..vocabulary import LabelledEnum, register_labels
 from .workflow import WorkflowEvent
 
@@ -67,15 +67,15 @@ register_labels(
 class DesignationRecord(InputModel):
     """The designation itself (Art. 11)."""
 
-    date: Date = Field(description="Date the cluster was designated and published — start of the Art. 12 term.")
+    date: InputDate = Field(description="Date the cluster was designated and published — start of the Art. 12 term.")
     document: ShortText | None = Field(default=None, description="The notice or list that designated it.")
 
 
 class ReviewRecord(InputModel):
     """One review (复核) after a term — Art. 12, 14(1)."""
 
-    requested_on: Date | None = Field(default=None, description="Date the review was applied for.")
-    decided_on: Date | None = Field(default=None, description="Date of the province's decision.")
+    requested_on: InputDate | None = Field(default=None, description="Date the review was applied for.")
+    decided_on: InputDate | None = Field(default=None, description="Date of the province's decision.")
     passed: bool | None = Field(default=None, description="The decision: true passed, false failed; None pending.")
     note: ShortText | None = Field(default=None, description="Reference of the decision.")
 
@@ -103,7 +103,7 @@ class AnnualReportFiling(InputModel):
     """A yearly report (年度培育情况信息表) filed — Art. 13, 14(3)."""
 
     year: CalendarYear = Field(ge=2000, le=2200, description="The calendar year the report is on.")
-    filed_on: Date = Field(description="Date it reached the province.")
+    filed_on: InputDate = Field(description="Date it reached the province.")
     reference: ShortText | None = Field(default=None, description="Reference of the filing.")
 
     @model_validator(mode="after")
@@ -120,7 +120,7 @@ class AnnualReportFiling(InputModel):
 class MonitoringRefusal(InputModel):
     """A refusal of, or failure to cooperate with, monitoring and supervision — Art. 14(3)."""
 
-    date: Date = Field(description="Date of the refusal.")
+    date: InputDate = Field(description="Date of the refusal.")
     description: ShortText | None = Field(default=None, description="What was refused; reference.")
 
 
@@ -129,8 +129,8 @@ class Finding(InputModel):
     known, when the conduct took place."""
 
     kind: FindingKind = Field(description="false_application / violation — Art. 14(2).")
-    date: Date = Field(description="Date it was found (发现).")
-    conduct_date: Date | None = Field(
+    date: InputDate = Field(description="Date it was found (发现).")
+    conduct_date: InputDate | None = Field(
         default=None,
         description="Date the conduct took place (its first day, for a course of conduct); omitted: not known. "
         "Decides whether a violation happened after designation.",
@@ -157,8 +157,8 @@ class MajorChange(InputModel):
     """A major change of the cluster and when (if) it was re-filed — Art. 14(4)."""
 
     kind: ChangeKind = Field(description="leading_industry / spatial_scope / operating_body / other_major.")
-    date: Date = Field(description="Date of the change.")
-    filed_on: Date | None = Field(default=None, description="Date it was re-filed (更新报备); omitted: not yet.")
+    date: InputDate = Field(description="Date of the change.")
+    filed_on: InputDate | None = Field(default=None, description="Date it was re-filed (更新报备); omitted: not yet.")
     description: ShortText | None = Field(default=None, description="What changed.")
 
     @model_validator(mode="after")
@@ -194,33 +194,51 @@ class DesignatedClusterRecord(InputModel):
     format_version: Literal["1"] = Field(default="1", description="Version of this record format.")
     cluster: Cluster = Field(description="The cluster (same shape as in an application).")
     designation: DesignationRecord = Field(description="The designation — Art. 11, 12.")
-    history: tuple[WorkflowEvent, ...] | None = Field(
-        default=None, description="The recognition procedure, step by step — Art. 9–11; replayed on loading."
+    history: Annotated[tuple[WorkflowEvent, ...] | None, at_most(MAX_HISTORY_STEPS)] = Field(
+        default=None,
+        max_length=MAX_HISTORY_STEPS,
+        description="The recognition procedure, step by step — Art. 9–11; replayed on loading.",
     )
-    reviews: tuple[ReviewRecord, ...] = Field(default=(), description="Reviews after each term — Art. 12, 14(1).")
-    review_request_deadline: Date | None = Field(
+    reviews: Annotated[tuple[ReviewRecord, ...], at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=(), max_length=MAX_RECORD_ENTRIES, description="Reviews after each term — Art. 12, 14(1)."
+    )
+    review_request_deadline: InputDate | None = Field(
         default=None, description="Deadline set by the province's call for reviews, when known — Art. 14(1)."
     )
-    annual_reports: tuple[AnnualReportFiling, ...] | None = Field(
-        default=None, description="Yearly reports filed — Art. 13, 14(3). [] declares none filed."
+    annual_reports: Annotated[tuple[AnnualReportFiling, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Yearly reports filed — Art. 13, 14(3). [] declares none filed.",
     )
-    monitoring_refusals: tuple[MonitoringRefusal, ...] | None = Field(
-        default=None, description="Refusals of monitoring — Art. 14(3). [] declares none."
+    monitoring_refusals: Annotated[tuple[MonitoringRefusal, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Refusals of monitoring — Art. 14(3). [] declares none.",
     )
-    findings: tuple[Finding, ...] | None = Field(
-        default=None, description="False application or violations found — Art. 14(2). [] declares none."
+    findings: Annotated[tuple[Finding, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="False application or violations found — Art. 14(2). [] declares none.",
     )
-    changes: tuple[MajorChange, ...] | None = Field(
-        default=None, description="Major changes since designation — Art. 14(4). [] declares none."
+    changes: Annotated[tuple[MajorChange, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Major changes since designation — Art. 14(4). [] declares none.",
     )
-    incidents: tuple[Incident, ...] | None = Field(
-        default=None, description="Accidents and security events of the cluster's enterprises — Art. 14(5)."
+    incidents: Annotated[tuple[Incident, ...] | None, at_most(MAX_EVENTS)] = Field(
+        default=None,
+        max_length=MAX_EVENTS,
+        description="Accidents and security events of the cluster's enterprises — Art. 14(5).",
     )
-    violations: tuple[Violation, ...] | None = Field(
-        default=None, description="Tax evasion, serious dishonesty, other violations — Art. 14(5)."
+    violations: Annotated[tuple[Violation, ...] | None, at_most(MAX_EVENTS)] = Field(
+        default=None,
+        max_length=MAX_EVENTS,
+        description="Tax evasion, serious dishonesty, other violations — Art. 14(5).",
     )
-    plan_goals: tuple[PlanGoal, ...] | None = Field(
-        default=None, description="Goals of the three-year development plan — Art. 12 review."
+    plan_goals: Annotated[tuple[PlanGoal, ...] | None, at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=None,
+        max_length=MAX_RECORD_ENTRIES,
+        description="Goals of the three-year development plan — Art. 12 review.",
     )
 
     @field_validator("annual_reports")
@@ -258,7 +276,7 @@ def load_record(
     try:
         record = DesignatedClusterRecord.model_validate(data)
     except ValidationError as exc:
-        raise _in_chinese_too(from_validation_error(exc), exc) from None
+        raise from_validation_error(exc, _ZH) from None
     if record.history is not None:
         _check_history(record, params)
     return record
@@ -287,14 +305,3 @@ _ZH = {
     "cc_report_too_early": "{year}年的报告不能在该年度结束前（{date}）报送",
     "cc_duplicate_report_year": "{year}年的报告重复出现",
 }
-
-
-def _in_chinese_too(error: ApplicationError, exc: ValidationError) -> ApplicationError:
-    problems = []
-    for problem, raw in zip(error.problems, exc.errors(include_url=False), strict=True):
-        template = _ZH.get(raw["type"])
-        if template is not None:
-            ctx = {k: quoted(str(v)) for k, v in (raw.get("ctx") or {}).items()}
-            problem = InputProblem(problem.path, template.format(**ctx), problem.message_en, problem.code)
-        problems.append(problem)
-    return ApplicationError(problems)

@@ -67,8 +67,9 @@ class Validity:
 
     @property
     def expires_on(self) -> dt.date:
-        """The first day the designation is no longer in force unless extended."""
-        return self.last_day + _ONE_DAY
+        """The first day the designation is no longer in force unless extended (the last day itself when that is
+        the calendar's last)."""
+        return self.last_day if self.last_day == dt.date.max else self.last_day + _ONE_DAY
 
     @property
     def days_left(self) -> int | None:

@@ -14,15 +14,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 
 from ..divisions import DivisionTable
 from ..errors import ApplicationError, InputProblem
+from ..limits import MAX_RECORD_ENTRIES
 from ..models.base import InputModel
-from ..models.dates import Date
-from ..models.types import ShortText
+from ..models.types import InputDate, ShortText, at_most
 from ..rules.registry import citation_en, citation_zh
 from .bodies import Actor, ActorMatch, Bodies, Role
 
@@ -187,10 +187,12 @@ class WorkflowEvent(InputModel):
     """One step of the history: what was done, when, by whom and why."""
 
     action: Action = Field(description="submit / accept / preliminary_review / … / designate / reject — Art. 9–11.")
-    date: Date = Field(description="Date of the step; never earlier than the step before.")
+    date: InputDate = Field(description="Date of the step; never earlier than the step before.")
     actor: Actor = Field(description="The body that took the step; it must be the body the article names.")
-    reasons: tuple[ShortText, ...] = Field(
-        default=(), description="Why: required for not_recommend and reject (e.g. an objection during the notice)."
+    reasons: Annotated[tuple[ShortText, ...], at_most(MAX_RECORD_ENTRIES)] = Field(
+        default=(),
+        max_length=MAX_RECORD_ENTRIES,
+        description="Why: required for not_recommend and reject (e.g. an objection during the notice).",
     )
     note: ShortText | None = Field(default=None, description="Reference, e.g. the notice or the published list.")
 

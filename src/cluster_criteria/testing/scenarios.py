@@ -8,7 +8,6 @@ status expected of clauses, of single checks and of the outcome. docs/testing.md
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..jsonio import parse_json
+from ..reading import read_file_bounded
 from ..ruleset import RuleSet
 from ..verdicts import Outcome, Report, Status
 from .builder import ApplicationBuilder
@@ -128,8 +129,8 @@ def load_scenarios(path: str | Path, text: str | None = None) -> list[Scenario]:
     source = str(path)
     if text is None:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_file_bounded(path).decode("utf-8")
+        except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or over the size limit
             raise ScenarioError(source, f"cannot read the file ({exc})") from None
     try:
         data = _toml_loads(text)
@@ -209,8 +210,8 @@ def _base(settings: Mapping[str, Any], path: Path, as_of: dt.date) -> Applicatio
         return ApplicationBuilder().assessed_on(as_of)
     file = path.parent / str(base)
     try:
-        data = json.loads(file.read_text(encoding="utf-8"), parse_float=Decimal)
-    except (OSError, ValueError, RecursionError) as exc:
+        data = parse_json(read_file_bounded(file))
+    except (OSError, ValueError, RecursionError) as exc:  # ApplicationError, for unreadable JSON, is a ValueError
         raise ValueError(f"base {base!r} is neither 'eligible' nor a readable JSON file ({exc})") from None
     return ApplicationBuilder(_plain_data(data))
 
