@@ -8,12 +8,25 @@ then begins on 1 March and the last day is 28 February, under either reading of 
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from .ruleset.procedure_params import TermEnd
+__all__ = ["TermEnd", "next_term_start", "term_last_day"]
 
-__all__ = ["next_term_start", "term_last_day"]
+
+class TermEnd(str, Enum):
+    """How the last day of a term of N years is counted from the designation date D."""
+
+    # The day of designation is the first day in force; the term ends the day before the N-th anniversary.
+    DAY_BEFORE_ANNIVERSARY = "day_before_anniversary"
+    # Civil Code art. 201–202: the first day is not counted, so the anniversary itself is the last day.
+    ANNIVERSARY = "anniversary"
+
+    @property
+    def reading(self) -> str:
+        return f"validity.{self.value}"
+
 
 _ONE_DAY = dt.timedelta(days=1)
 

@@ -143,7 +143,7 @@ class _Reader:
             previous = start
             source = self.source(entry, table, at, document)
             value = self.value(kind, name, table, entry, at, words, source, start)
-            values.append(DatedValue(start, value, source, str(entry.get("cites", ""))))
+            values.append(DatedValue(start, value, source, str(entry.get("cites", "")), str(entry.get("reading", ""))))
         if not values:
             raise self.fail(where, "at least one dated value is required")
         return ParameterRecord(

@@ -150,6 +150,8 @@ class DatedValue:
     value: ParameterValue
     source: Source
     cites: str = ""
+    # A value the text does not write but a reading derives from it (the id of that reading).
+    reading: str = ""
 
 
 @dataclass(frozen=True, slots=True)

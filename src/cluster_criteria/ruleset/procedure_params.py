@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
+from ..terms import TermEnd
 from ..vocabulary import IncidentKind, Severity, ViolationKind
-from .parameters import Reading, Source
+from .parameters import Parameters, Reading, Source
 
 __all__ = [
     "JILIN_2024_PROCEDURE",
@@ -17,22 +19,10 @@ __all__ = [
     "MeihekouRecommender",
     "ProcedureParameters",
     "TermEnd",
+    "procedure_parameters",
 ]
 
 _MEASURES = "吉林省促进中小企业特色产业集群发展暂行办法（2024）"
-
-
-class TermEnd(str, Enum):
-    """How the last day of a term of N years is counted from the designation date D."""
-
-    # The day of designation is the first day in force; the term ends the day before the N-th anniversary.
-    DAY_BEFORE_ANNIVERSARY = "day_before_anniversary"
-    # Civil Code art. 201–202: the first day is not counted, so the anniversary itself is the last day.
-    ANNIVERSARY = "anniversary"
-
-    @property
-    def reading(self) -> str:
-        return f"validity.{self.value}"
 
 
 class FirstReportYear(str, Enum):
@@ -117,37 +107,60 @@ def _art(article: int, clause: int, quote: str) -> Source:
     return Source(_MEASURES, head if clause == 0 else f"{head}第（{numerals[clause]}）项", quote)
 
 
-JILIN_2024_PROCEDURE = ProcedureParameters(
-    validity_years=3,
-    validity_source=_art(12, 0, "特色产业集群有效期为三年。"),
-    extension_years=3,
-    extension_source=_art(12, 0, "复核通过的有效期延长三年。"),
-    term_end=TermEnd.DAY_BEFORE_ANNIVERSARY,
-    report_due_month=3,
-    report_due_source=_art(13, 0, "组织特色产业集群于每年3月底前填报集群上一年度有关工作开展情况"),
-    first_report_year=FirstReportYear.DESIGNATION_YEAR,
-    change_filing_days=None,
-    change_filing_source=_art(14, 4, "集群发生主导产业、空间范围、运营管理机构变更等重大变动未及时更新报备的"),
-    change_filing=ChangeFiling.NEXT_DUE_DATE,
-    change_filing_min_days=30,
-    change_filing_min_days_source=Source(
-        "中华人民共和国市场主体登记管理条例（国务院令第746号）",
-        "第二十四条",
-        "市场主体变更登记事项，应当自作出变更决议、决定或者法定变更事项发生之日起30日内向登记机关申请变更登记。",
-    ),
-    accident_kinds=(IncidentKind.SAFETY, IncidentKind.QUALITY, IncidentKind.ENVIRONMENTAL),
-    accident_severity_floor=Severity.LARGER,
-    accident_source=_art(14, 5, "集群企业发生较大及以上安全、质量和环境污染等事故"),
-    security_event_kinds=(IncidentKind.NETWORK_SECURITY, IncidentKind.DATA_SECURITY),
-    security_event_severity_floor=Severity.MAJOR,
-    security_event_source=_art(14, 5, "重大及以上网络安全事件和数据安全事件"),
-    violation_kinds=(ViolationKind.TAX_EVASION, ViolationKind.SERIOUS_DISHONESTY, ViolationKind.OTHER_MAJOR_VIOLATION),
-    violation_source=_art(14, 5, "以及偷税漏税、违法违规、严重失信和其它重大问题的行为"),
-    plan_goals_share_min=Decimal(1),
-    plan_goals_source=_art(12, 0, "并考核集群三年发展规划目标完成情况"),
-    meihekou_recommender=MeihekouRecommender.EITHER,
-    meihekou_source=_art(9, 0, "由所在市（州）进行审核推荐。"),
-)
+def procedure_parameters(
+    parameters: Parameters,
+    *,
+    term_end: TermEnd = TermEnd.DAY_BEFORE_ANNIVERSARY,
+    first_report_year: FirstReportYear = FirstReportYear.DESIGNATION_YEAR,
+    change_filing: ChangeFiling = ChangeFiling.NEXT_DUE_DATE,
+    change_filing_days: int | None = None,
+    meihekou_recommender: MeihekouRecommender = MeihekouRecommender.EITHER,
+) -> ProcedureParameters:
+    """The procedure's parameters: numbers, floors and kinds from a rule set's data (in force on one date), and the
+    readings the keyword arguments choose (their defaults are the documented ones, docs/procedure.md)."""
+    p = parameters
+    return ProcedureParameters(
+        validity_years=p.integer("validity_years"),
+        validity_source=p.source("validity_years"),
+        extension_years=p.integer("extension_years"),
+        extension_source=p.source("extension_years"),
+        term_end=term_end,
+        report_due_month=p.integer("report_due_month"),
+        report_due_source=p.source("report_due_month"),
+        first_report_year=first_report_year,
+        change_filing_days=change_filing_days,
+        change_filing_source=_art(14, 4, "集群发生主导产业、空间范围、运营管理机构变更等重大变动未及时更新报备的"),
+        change_filing=change_filing,
+        change_filing_min_days=p.integer("change_filing_min_days"),
+        change_filing_min_days_source=p.source("change_filing_min_days"),
+        accident_kinds=p.kinds("revocation_accident_kinds", IncidentKind),
+        accident_severity_floor=p.severity("revocation_accident_severity_floor"),
+        accident_source=p.source("revocation_accident_severity_floor"),
+        security_event_kinds=p.kinds("revocation_security_event_kinds", IncidentKind),
+        security_event_severity_floor=p.severity("revocation_security_event_severity_floor"),
+        security_event_source=p.source("revocation_security_event_severity_floor"),
+        violation_kinds=p.kinds("revocation_violation_kinds", ViolationKind),
+        violation_source=p.source("revocation_violation_kinds"),
+        plan_goals_share_min=p.decimal("plan_goals_share_min"),
+        plan_goals_source=p.source("plan_goals_share_min"),
+        meihekou_recommender=meihekou_recommender,
+        meihekou_source=_art(9, 0, "由所在市（州）进行审核推荐。"),
+    )
+
+
+if TYPE_CHECKING:
+    JILIN_2024_PROCEDURE: ProcedureParameters
+
+
+def __getattr__(name: str) -> object:
+    # Built from the 2024 data on first use: the data's package imports the rules, which import this module.
+    if name == "JILIN_2024_PROCEDURE":
+        from .jilin_2024 import JILIN_2024
+
+        value = procedure_parameters(JILIN_2024.parameters_on(JILIN_2024.effective_date))
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _READINGS = (
     Reading(
