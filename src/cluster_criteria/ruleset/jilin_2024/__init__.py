@@ -8,39 +8,13 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from ...rules import (
-    art6_1_scale_and_structure,
-    art6_2_quality_enterprises,
-    art6_3_industrial_chain,
-    art6_4_innovation,
-    art6_5_digital_transformation,
-    art6_6_green_development,
-    art6_7_international_cooperation,
-    art6_8_governance_and_services,
-    art7_1_restricted_industry,
-    art7_2_major_accidents,
-    art7_3_major_security_events,
-    art7_4_major_violations,
-)
+from ...rules import CLAUSE_RULES
 from ..loading import load_rule_set
 from ..readings import READINGS
 
 __all__ = ["JILIN_2024", "RULES"]
 
-RULES = (
-    art6_1_scale_and_structure,
-    art6_2_quality_enterprises,
-    art6_3_industrial_chain,
-    art6_4_innovation,
-    art6_5_digital_transformation,
-    art6_6_green_development,
-    art6_7_international_cooperation,
-    art6_8_governance_and_services,
-    art7_1_restricted_industry,
-    art7_2_major_accidents,
-    art7_3_major_security_events,
-    art7_4_major_violations,
-)
+RULES = CLAUSE_RULES
 
 JILIN_2024 = load_rule_set(
     files(__package__).joinpath("rule_set.toml").read_bytes(),
