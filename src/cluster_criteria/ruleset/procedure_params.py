@@ -155,9 +155,10 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> object:
     # Built from the 2024 data on first use: the data's package imports the rules, which import this module.
     if name == "JILIN_2024_PROCEDURE":
-        from .jilin_2024 import JILIN_2024
+        from .registry import get_rule_set
 
-        value = procedure_parameters(JILIN_2024.parameters_on(JILIN_2024.effective_date))
+        edition = get_rule_set("jilin-2024")
+        value = procedure_parameters(edition.parameters_on(edition.effective_date))
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

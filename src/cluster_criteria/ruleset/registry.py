@@ -9,6 +9,7 @@ applies. The editions that ship with the library register themselves on first us
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,13 +35,17 @@ _RULE_SETS: dict[str, RuleSet] = {}
 _BUILTIN_LOADED = False
 
 
+# The editions that ship with the library: each package's ``RULE_SET``.
+_SHIPPED = ("cluster_criteria.ruleset.jilin_2024",)
+
+
 def _builtin() -> dict[str, RuleSet]:
     global _BUILTIN_LOADED
     if not _BUILTIN_LOADED:
         _BUILTIN_LOADED = True
-        from .jilin_2024 import JILIN_2024
-
-        _RULE_SETS.setdefault(JILIN_2024.id, JILIN_2024)
+        for package in _SHIPPED:
+            edition: RuleSet = importlib.import_module(package).RULE_SET
+            _RULE_SETS.setdefault(edition.id, edition)
     return _RULE_SETS
 
 

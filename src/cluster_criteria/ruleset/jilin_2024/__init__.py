@@ -12,11 +12,11 @@ from ...rules import CLAUSE_RULES
 from ..loading import load_rule_set
 from ..readings import READINGS
 
-__all__ = ["JILIN_2024", "RULES"]
+__all__ = ["JILIN_2024", "RULES", "RULE_SET"]
 
 RULES = CLAUSE_RULES
 
-JILIN_2024 = load_rule_set(
+RULE_SET = JILIN_2024 = load_rule_set(
     files(__package__).joinpath("rule_set.toml").read_bytes(),
     rules=RULES,
     readings=READINGS,
