@@ -217,7 +217,7 @@ def test_the_worked_example_in_the_docs_is_what_the_commands_print(
             assert body == printed
             checked += 1
             printed = None
-    assert checked == 2
+    assert checked == 3
 
 
 def test_the_help_states_the_default_limit_the_library_applies(capsys: pytest.CaptureFixture[str]) -> None:

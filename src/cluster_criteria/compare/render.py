@@ -6,6 +6,7 @@ the format it goes into. The HTML page has its style sheet and its chart (inline
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -165,9 +166,20 @@ def _side_facts(side: Side, w: _Words) -> list[tuple[str, str]]:
     return facts
 
 
+def _reform_text(value: str, w: _Words) -> str:
+    """A reform record in words (id, title, each value before → after); any other record as it was written."""
+    try:
+        record = json.loads(value)
+        changed = w.separator.join(f"{c['name']} {c['before']} → {c['after']}" for c in record["changes"])
+        return f"{record['id']}: {w.pick((record['title_zh'], record['title_en']))} — {changed}"
+    except (ValueError, TypeError, KeyError):
+        return value
+
+
 def _tally_text(tally: Tally, w: _Words, *, counted: str = "lines_of") -> str:
+    shown = _reform_text if counted == "reform_on" else (lambda value, _: value)
     parts = [
-        w.pick((f"{seen.value or '无'}（", f"{seen.value or 'none'} ("))
+        w.pick((f"{shown(seen.value, w) or '无'}（", f"{shown(seen.value, w) or 'none'} ("))
         + w(counted, count=seen.count)
         + w.pick(("）", ")"))
         for seen in tally.values
