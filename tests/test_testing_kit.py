@@ -193,7 +193,7 @@ class TestStrategies:
     @given(cs.near_limits())
     def test_values_near_a_limit_get_the_status_the_legal_word_gives(self, case: cs.BoundaryCase) -> None:
         """At, just under and just over each threshold the check's status is the one the strategy derives."""
-        report = evaluate(case.build(), case.builder.assessment_date)
+        report = evaluate(case.build(), case.assessment_date)
         assert _checks(report)[case.check_id] is case.expected, (case.threshold, case.position, case.value)
 
     @pytest.mark.parametrize("rule_id", ["6.1", "6.2", "6.4", "6.5"])
