@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 import functools
 from collections.abc import Callable
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
@@ -30,7 +30,8 @@ DEFAULT_ASSESSMENT_DATE = dt.date(BASE_YEARS[-1] + 1, 4, 15)
 # Figures that are parts of the year's total output; the model refuses a part larger than the total.
 PARTS_OF_TOTAL = ("sme_output", "leading_industry_output")
 
-_FEN = Decimal("0.01")
+# Amounts are exact to 1E-30 yuan: the smallest the model accepts.
+_FINEST = 10**30
 
 
 def _step(
@@ -138,9 +139,9 @@ class ApplicationBuilder:
         """Set figures of one year (the year is added if absent); ``None`` removes a figure.
 
         Setting ``total_output`` without its parts keeps the year's shares: ``sme_output`` and
-        ``leading_industry_output`` are scaled in proportion. The part is exact when the share times the new
-        total is a finite decimal (so a share set with :meth:`shares` stays exactly where it was); otherwise it is
-        rounded up to the fen, so a share never falls below its old value and a part never exceeds the total.
+        ``leading_industry_output`` are scaled in proportion, exactly for any share with a finite decimal (so a
+        share set with :meth:`shares` stays exactly where it was); a share with endless decimals is rounded up at
+        the 30th decimal place of the yuan, so it never falls below its old value and a part never exceeds the total.
         Give a part in the same call to set it yourself.
         """
         record = self._year_record(year)
@@ -420,17 +421,16 @@ def _update(target: dict[str, Any], fields: dict[str, _Value]) -> None:
             target[name] = _plain(value)
 
 
-def _scaled(part: Decimal, old_total: Decimal, new_total: Decimal) -> Decimal:
-    """``part`` scaled from ``old_total`` to ``new_total``: exact when that is a finite decimal, else up to the fen."""
+def _scaled(part: Decimal, old_total: Decimal, new_total: Decimal) -> str:
+    """``part`` scaled from ``old_total`` to ``new_total``, rounded up to 1E-30 (the finest amount the model takes).
+
+    Any share of an amount written to the fen comes out exact; a share with endless decimals (1/3) is rounded
+    up, so it never falls below its old value, and the part never exceeds the new total.
+    """
     exact = Fraction(part) * Fraction(new_total) / Fraction(old_total)
-    denominator = exact.denominator
-    for factor in (2, 5):
-        while denominator % factor == 0:
-            denominator //= factor
-    if denominator == 1:
-        return Decimal(exact.numerator) / Decimal(exact.denominator)
-    fen = -(-exact.numerator * 100 // exact.denominator)  # the ceiling, in whole fen
-    return (Decimal(fen) / 100).quantize(_FEN, rounding=ROUND_CEILING)
+    units = min(-(-exact.numerator * _FINEST // exact.denominator), int(Fraction(new_total) * _FINEST))
+    whole, fraction = divmod(units, _FINEST)
+    return f"{whole}.{fraction:030d}".rstrip("0").rstrip(".")
 
 
 def _shift_dates(data: dict[str, Any], by: int) -> None:
