@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .batch import evaluate_many
     from .context import EvaluationContext, GrowthMethod, SharingRule
-    from .errors import ApplicationError, InputProblem, RuleSetNotInForceError, UnknownRuleError
+    from .errors import ApplicationError, InputProblem, RuleSetNotInForceError, UnknownCheckError, UnknownRuleError
     from .evaluation import evaluate
     from .jsonio import (
         input_schema,
@@ -83,6 +83,7 @@ _EXPORTS: dict[str, str] = {
     "Severity": "vocabulary",
     "SharingRule": "context",
     "Status": "verdicts",
+    "UnknownCheckError": "errors",
     "UnknownRuleError": "errors",
     "Verdict": "verdicts",
     "Violation": "models",

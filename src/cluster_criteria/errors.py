@@ -79,3 +79,21 @@ class UnknownRuleSetError(KeyError):
         self.rule_set_id = rule_set_id
         self.known = known
         super().__init__(f"unknown rule set {rule_set_id!r}; known rule sets: {', '.join(known)}")
+
+
+class UnknownCheckError(KeyError):
+    """A caller asked a verdict for a check id it does not have; the message lists the ids it has."""
+
+    def __init__(self, check_id: str, rule_id: str, known: tuple[str, ...]) -> None:
+        self.check_id = check_id
+        self.rule_id = rule_id
+        self.known = known
+        listed = ", ".join(known) or "none"
+        super().__init__(
+            f"no check {check_id!r} in the verdict on {rule_id}; its checks: {listed} "
+            f"(`cluster-criteria explain {rule_id}` says what each id means)"
+        )
+
+    def __str__(self) -> str:
+        # KeyError shows its argument quoted, as a key; this is a sentence.
+        return str(self.args[0])

@@ -154,10 +154,14 @@ class Verdict:
     exclusion: bool = False
 
     def check(self, check_id: str) -> Check:
+        """The check ``check_id``; :class:`~cluster_criteria.errors.UnknownCheckError` (a ``KeyError``) lists the
+        ids this verdict has when it has no such check."""
         for candidate in self.checks:
             if candidate.id == check_id:
                 return candidate
-        raise KeyError(check_id)
+        from .errors import UnknownCheckError
+
+        raise UnknownCheckError(check_id, self.rule_id, tuple(c.id for c in self.checks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +222,14 @@ class Report:
     reform: ReformApplied | None = None
 
     def verdict(self, rule_id: str) -> Verdict:
+        """The verdict on clause ``rule_id``; :class:`~cluster_criteria.errors.UnknownRuleError` (a ``KeyError``)
+        lists the clauses this report has when it has no such verdict."""
         for candidate in self.verdicts:
             if candidate.rule_id == rule_id:
                 return candidate
-        raise KeyError(rule_id)
+        from .errors import UnknownRuleError
+
+        raise UnknownRuleError(rule_id, tuple(v.rule_id for v in self.verdicts))
 
     def by_status(self, status: Status) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.status is status)
