@@ -41,18 +41,18 @@ class TestApplicationBuilder:
         assert failing == ["total_output.2023"]
 
     def test_a_new_total_scales_the_parts_and_keeps_the_shares(self) -> None:
-        """SME and leading-industry output follow the total in proportion, exactly when a decimal can say it."""
+        """SME and leading-industry output follow the total in proportion, rounded up to the fen."""
         record = ApplicationBuilder().year(2023, total_output="19.99亿元").build().year(2023)
         assert record is not None
         assert record.total_output == Decimal("1999000000")
-        assert record.sme_output == Decimal("1599200000")  # 80 % of 19.99 亿, exactly
+        assert record.sme_output == Decimal("1574969696.97")  # 26/33 of 19.99 亿, rounded up
         assert record.sme_output is not None and record.sme_output <= record.total_output
 
     def test_a_part_given_with_the_total_is_kept_as_given(self) -> None:
         """Only parts not named in the same call are scaled."""
         record = ApplicationBuilder().year(2023, total_output="25亿元", sme_output="20亿元").build().year(2023)
         assert record is not None and record.sme_output == Decimal("2000000000")
-        assert record.leading_industry_output == Decimal("2000000000")
+        assert record.leading_industry_output == Decimal("1969696969.70")
 
     def test_a_total_in_the_money_unit_is_read_in_that_unit(self) -> None:
         """Bare numbers are amounts in the application's money unit, as on loading."""

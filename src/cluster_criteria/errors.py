@@ -82,18 +82,34 @@ class UnknownRuleSetError(KeyError):
 
 
 class UnknownCheckError(KeyError):
-    """A caller asked a verdict for a check id it does not have; the message lists the ids it has."""
+    """A caller asked a verdict for a check id it does not have; the message lists the ids it has.
+
+    ``args`` holds the id alone, as for a plain ``KeyError``; ``str()`` gives the sentence with the known ids.
+    """
 
     def __init__(self, check_id: str, rule_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(check_id)
         self.check_id = check_id
         self.rule_id = rule_id
         self.known = known
-        listed = ", ".join(known) or "none"
-        super().__init__(
-            f"no check {check_id!r} in the verdict on {rule_id}; its checks: {listed} "
-            f"(`cluster-criteria explain {rule_id}` says what each id means)"
-        )
 
     def __str__(self) -> str:
-        # KeyError shows its argument quoted, as a key; this is a sentence.
-        return str(self.args[0])
+        known = ", ".join(self.known) or "none"
+        return (
+            f"no check {self.check_id!r} in the verdict on {self.rule_id}; its checks: {known}"
+            f" (`cluster-criteria explain {self.rule_id}` says what each id means)"
+        )
+
+
+class UnknownVerdictError(UnknownRuleError):
+    """A caller asked a report for a clause it has no verdict on; the message lists the clauses it has.
+
+    ``args`` holds the id alone, as for a plain ``KeyError``; ``str()`` gives the sentence with the known ids.
+    """
+
+    def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(rule_id, known)
+        self.args = (rule_id,)
+
+    def __str__(self) -> str:
+        return f"no verdict on {self.rule_id!r} in this report; its clauses: {', '.join(self.known) or 'none'}"

@@ -222,14 +222,14 @@ class Report:
     reform: ReformApplied | None = None
 
     def verdict(self, rule_id: str) -> Verdict:
-        """The verdict on clause ``rule_id``; :class:`~cluster_criteria.errors.UnknownRuleError` (a ``KeyError``)
+        """The verdict on clause ``rule_id``; :class:`~cluster_criteria.errors.UnknownVerdictError` (a ``KeyError``)
         lists the clauses this report has when it has no such verdict."""
         for candidate in self.verdicts:
             if candidate.rule_id == rule_id:
                 return candidate
-        from .errors import UnknownRuleError
+        from .errors import UnknownVerdictError
 
-        raise UnknownRuleError(rule_id, tuple(v.rule_id for v in self.verdicts))
+        raise UnknownVerdictError(rule_id, tuple(v.rule_id for v in self.verdicts))
 
     def by_status(self, status: Status) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.status is status)

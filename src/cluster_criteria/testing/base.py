@@ -20,8 +20,8 @@ def credit_code(first17: str) -> str:
 def eligible_application_data() -> dict[str, Any]:
     """A fresh copy each call: safe to mutate. Every clause passes on any date in 2025.
 
-    SME and leading-industry output are exactly 80 % of the total output in every year (24 of 30, 26.4 of 33 and
-    28.8 of 36 亿元), and the leading industry grows by 10 % and then about 9.1 % a year.
+    SME and leading-industry output are 24 of 30, 26 of 33 and 28 of 36 亿元 (80 %, 78.8 % and 77.8 %), the
+    leading industry growing by about 8 % a year.
     """
     return {
         "format_version": "1",
@@ -54,8 +54,8 @@ def eligible_application_data() -> dict[str, Any]:
             }
             for year, total, sme, lead, rd, patents, rate, software, co2 in (
                 (2022, "30", "24", "24", "1.00", 300, "0.10", "0.40", "0.90"),
-                (2023, "33", "26.4", "26.4", "1.10", 330, "0.11", "0.45", "0.85"),
-                (2024, "36", "28.8", "28.8", "1.21", 363, "0.12", "0.50", "0.80"),
+                (2023, "33", "26", "26", "1.10", 330, "0.11", "0.45", "0.85"),
+                (2024, "36", "28", "28", "1.21", 363, "0.12", "0.50", "0.80"),
             )
         ],
         "enterprises": [

@@ -30,8 +30,6 @@ DEFAULT_ASSESSMENT_DATE = dt.date(BASE_YEARS[-1] + 1, 4, 15)
 # Figures that are parts of the year's total output; the model refuses a part larger than the total.
 PARTS_OF_TOTAL = ("sme_output", "leading_industry_output")
 
-# Amounts are exact to 1E-30 yuan: the smallest the model accepts.
-_FINEST = 10**30
 
 
 def _step(
@@ -139,9 +137,9 @@ class ApplicationBuilder:
         """Set figures of one year (the year is added if absent); ``None`` removes a figure.
 
         Setting ``total_output`` without its parts keeps the year's shares: ``sme_output`` and
-        ``leading_industry_output`` are scaled in proportion, exactly for any share with a finite decimal (so a
-        share set with :meth:`shares` stays exactly where it was); a share with endless decimals is rounded up at
-        the 30th decimal place of the yuan, so it never falls below its old value and a part never exceeds the total.
+        ``leading_industry_output`` are scaled in proportion and rounded *up* to the fen (never above the new
+        total), so a share never falls below its old value: a share set at its limit with :meth:`shares` stays at
+        or above it. The base's shares are 80 %, 78.8 % and 77.8 % (2022–2024).
         Give a part in the same call to set it yourself.
         """
         record = self._year_record(year)
@@ -422,15 +420,14 @@ def _update(target: dict[str, Any], fields: dict[str, _Value]) -> None:
 
 
 def _scaled(part: Decimal, old_total: Decimal, new_total: Decimal) -> str:
-    """``part`` scaled from ``old_total`` to ``new_total``, rounded up to 1E-30 (the finest amount the model takes).
+    """``part`` scaled from ``old_total`` to ``new_total``, rounded up to the fen but never above the new total.
 
-    Any share of an amount written to the fen comes out exact; a share with endless decimals (1/3) is rounded
-    up, so it never falls below its old value, and the part never exceeds the new total.
+    Rounding up keeps the share at or above its old value, so a share set at its limit stays at it.
     """
     exact = Fraction(part) * Fraction(new_total) / Fraction(old_total)
-    units = min(-(-exact.numerator * _FINEST // exact.denominator), int(Fraction(new_total) * _FINEST))
-    whole, fraction = divmod(units, _FINEST)
-    return f"{whole}.{fraction:030d}".rstrip("0").rstrip(".")
+    fen = -(-exact.numerator * 100 // exact.denominator)  # the ceiling, in whole fen
+    scaled = min(Decimal(f"{fen}E-2"), new_total)
+    return f"{scaled:f}"
 
 
 def _shift_dates(data: dict[str, Any], by: int) -> None:
