@@ -17,7 +17,14 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .batch import evaluate_many
     from .context import EvaluationContext, GrowthMethod, SharingRule
-    from .errors import ApplicationError, InputProblem, RuleSetNotInForceError, UnknownCheckError, UnknownRuleError, UnknownVerdictError
+    from .errors import (
+        ApplicationError,
+        InputProblem,
+        RuleSetNotInForceError,
+        UnknownCheckError,
+        UnknownRuleError,
+        UnknownVerdictError,
+    )
     from .evaluation import evaluate
     from .jsonio import (
         input_schema,
