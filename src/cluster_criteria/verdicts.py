@@ -111,7 +111,9 @@ class Check:
 
     ``value`` is the computed quantity (rounded to 28 significant digits for reading; the decision itself is exact),
     ``threshold`` and ``comparison`` the limit and how ``value`` is set against it, ``legal_word`` the word of the
-    text that fixes the comparison. Checks sharing a ``group`` are alternatives: any one of them suffices.
+    text that fixes the comparison. Checks sharing a ``group`` are alternatives: any one of them suffices, and
+    ``group_status`` is the status of the group as a whole (``pass`` when one alternative holds), so a failing
+    alternative of a group that passes decides nothing. Ungrouped checks have ``group_status`` ``None``.
     """
 
     id: str
@@ -133,6 +135,14 @@ class Check:
     note_en: str = ""
     group: str = ""
     kind: CheckKind = CheckKind.OTHER
+    group_status: Status | None = None
+
+    @property
+    def decisive(self) -> bool:
+        """Whether this check's status counts in its clause as it is: always for an ungrouped check; for an
+        alternative, only when its group has the same status (a failing alternative beside a passing one does not).
+        """
+        return self.group_status is None or self.group_status is self.status
 
 
 @dataclass(frozen=True, slots=True)
