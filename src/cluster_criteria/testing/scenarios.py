@@ -84,6 +84,7 @@ class Difference:
     detail: str = ""
 
     def render(self) -> str:
+        """One line: what was looked at, expected and got, and the figures behind it."""
         text = f"{self.subject}: expected {self.expected}, got {self.actual}"
         return f"{text} ({self.detail})" if self.detail else text
 
@@ -98,6 +99,7 @@ class ScenarioResult:
 
     @property
     def passed(self) -> bool:
+        """Whether every expectation of the scenario held."""
         return not self.differences
 
 
