@@ -273,6 +273,49 @@ expect = { "6.1" = "pass" }
             ["*assessed on: 2025-04-15*", "*clause 6.1 (第六条第（一）项): expected pass, got fail*"]
         )
 
+    def test_bad_scenarios_fail_alone_with_ids_that_stay_distinct(self, pytester: pytest.Pytester) -> None:
+        """Names that differ only in signs get numbered ids; a scenario without a name or stated twice is one
+        failing item each, with its reason, and the good scenario still passes."""
+        pytester.makefile(
+            ".toml",
+            **{
+                "scenarios/cases": """
+as_of = 2025-04-15
+[[scenario]]
+name = "6(1): met"
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+name = "6(1) met"
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+name = "6(1): met"
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+name = "?!"
+expect = { "6.1" = "fine" }
+"""
+            },
+        )
+        result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-v")
+        result.assert_outcomes(passed=2, failed=3)
+        result.stdout.fnmatch_lines(
+            [
+                "*cases.toml::6_1_met PASSED*",
+                "*cases.toml::6_1_met_2 PASSED*",
+                "*cases.toml::6_1_met_3 FAILED*",
+                "*cases.toml::unreadable_scenario_2 FAILED*",
+                "*cases.toml::scenario FAILED*",
+                "*scenario cannot be read: *two scenarios have this name*",
+                "*scenario cannot be read: *scenario #4 needs a name*",
+            ]
+        )
+
     def test_collection_can_be_turned_off(self, pytester: pytest.Pytester) -> None:
         """``cluster_criteria_scenarios = false`` leaves scenario files alone."""
         pytester.makefile(".toml", **{"scenarios/cases": "not even toml ["})
