@@ -341,6 +341,23 @@ class TestScenarioFiles:
         assert run.stdout.splitlines()[-1] == "2 passed, 1 failed"
         assert "FAIL  scenarios/cases.toml: A mistyped status" in run.stdout
 
+    def test_the_command_run_in_process_counts_the_bad_scenario_as_a_failure(
+        self, project: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The same through ``cluster_criteria.cli.main``: the reason is printed under the scenario's line."""
+        from cluster_criteria.cli import main
+
+        assert main(["test", str(project / "scenarios"), "--quiet"]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert out[-1] == "2 passed, 1 failed"
+        assert out[1].startswith("      cannot be read: ") and "'passes' is not one of" in out[1]
+
+    def test_a_plain_wrong_expectation_names_no_group(self) -> None:
+        """assert_check on an ungrouped check says expected and got, and nothing of alternatives."""
+        with pytest.raises(AssertionError, match=r"^6\.1 total_output\.2023: expected fail, got pass — ") as caught:
+            assert_check(ApplicationBuilder().evaluate(), "6.1", "total_output.2023", Status.FAIL)
+        assert "alternative" not in str(caught.value)
+
     def test_the_strict_loader_still_stops_at_the_first_mistake(self, project: Path) -> None:
         """``load_scenarios`` keeps its contract; ``read_scenario_file`` gives the rest."""
         path = project / "scenarios" / "cases.toml"
