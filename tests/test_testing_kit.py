@@ -41,18 +41,18 @@ class TestApplicationBuilder:
         assert failing == ["total_output.2023"]
 
     def test_a_new_total_scales_the_parts_and_keeps_the_shares(self) -> None:
-        """SME and leading-industry output follow the total in proportion, rounded down to the fen."""
+        """SME and leading-industry output follow the total in proportion, rounded up to the fen."""
         record = ApplicationBuilder().year(2023, total_output="19.99亿元").build().year(2023)
         assert record is not None
         assert record.total_output == Decimal("1999000000")
-        assert record.sme_output == Decimal("1574969696.96")  # 26/33 of 19.99 亿, rounded down
+        assert record.sme_output == Decimal("1574969696.97")  # 26/33 of 19.99 亿, rounded up
         assert record.sme_output is not None and record.sme_output <= record.total_output
 
     def test_a_part_given_with_the_total_is_kept_as_given(self) -> None:
         """Only parts not named in the same call are scaled."""
         record = ApplicationBuilder().year(2023, total_output="25亿元", sme_output="20亿元").build().year(2023)
         assert record is not None and record.sme_output == Decimal("2000000000")
-        assert record.leading_industry_output == Decimal("1969696969.69")
+        assert record.leading_industry_output == Decimal("1969696969.70")
 
     def test_a_total_in_the_money_unit_is_read_in_that_unit(self) -> None:
         """Bare numbers are amounts in the application's money unit, as on loading."""
@@ -193,7 +193,7 @@ class TestStrategies:
     @given(cs.near_limits())
     def test_values_near_a_limit_get_the_status_the_legal_word_gives(self, case: cs.BoundaryCase) -> None:
         """At, just under and just over each threshold the check's status is the one the strategy derives."""
-        report = evaluate(case.build(), case.builder.assessment_date)
+        report = evaluate(case.build(), case.assessment_date)
         assert _checks(report)[case.check_id] is case.expected, (case.threshold, case.position, case.value)
 
     @pytest.mark.parametrize("rule_id", ["6.1", "6.2", "6.4", "6.5"])
@@ -271,6 +271,49 @@ expect = { "6.1" = "pass" }
         result.assert_outcomes(passed=1, failed=1)
         result.stdout.fnmatch_lines(
             ["*assessed on: 2025-04-15*", "*clause 6.1 (第六条第（一）项): expected pass, got fail*"]
+        )
+
+    def test_bad_scenarios_fail_alone_with_ids_that_stay_distinct(self, pytester: pytest.Pytester) -> None:
+        """Names that differ only in signs get numbered ids; a scenario without a name or stated twice is one
+        failing item each, with its reason, and the good scenario still passes."""
+        pytester.makefile(
+            ".toml",
+            **{
+                "scenarios/cases": """
+as_of = 2025-04-15
+[[scenario]]
+name = "6(1): met"
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+name = "6(1) met"
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+name = "6(1): met"
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+expect = { "6.1" = "pass" }
+
+[[scenario]]
+name = "?!"
+expect = { "6.1" = "fine" }
+"""
+            },
+        )
+        result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-v")
+        result.assert_outcomes(passed=2, failed=3)
+        result.stdout.fnmatch_lines(
+            [
+                "*cases.toml::6_1_met PASSED*",
+                "*cases.toml::6_1_met_2 PASSED*",
+                "*cases.toml::6_1_met_3 FAILED*",
+                "*cases.toml::unreadable_scenario_2 FAILED*",
+                "*cases.toml::scenario FAILED*",
+                "*scenario cannot be read: *two scenarios have this name*",
+                "*scenario cannot be read: *scenario #4 needs a name*",
+            ]
         )
 
     def test_collection_can_be_turned_off(self, pytester: pytest.Pytester) -> None:

@@ -17,7 +17,14 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .batch import evaluate_many
     from .context import EvaluationContext, GrowthMethod, SharingRule
-    from .errors import ApplicationError, InputProblem, RuleSetNotInForceError, UnknownRuleError
+    from .errors import (
+        ApplicationError,
+        InputProblem,
+        RuleSetNotInForceError,
+        UnknownCheckError,
+        UnknownRuleError,
+        UnknownVerdictError,
+    )
     from .evaluation import evaluate
     from .jsonio import (
         input_schema,
@@ -83,7 +90,9 @@ _EXPORTS: dict[str, str] = {
     "Severity": "vocabulary",
     "SharingRule": "context",
     "Status": "verdicts",
+    "UnknownCheckError": "errors",
     "UnknownRuleError": "errors",
+    "UnknownVerdictError": "errors",
     "Verdict": "verdicts",
     "Violation": "models",
     "ViolationKind": "vocabulary",

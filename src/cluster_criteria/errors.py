@@ -79,3 +79,37 @@ class UnknownRuleSetError(KeyError):
         self.rule_set_id = rule_set_id
         self.known = known
         super().__init__(f"unknown rule set {rule_set_id!r}; known rule sets: {', '.join(known)}")
+
+
+class UnknownCheckError(KeyError):
+    """A caller asked a verdict for a check id it does not have; the message lists the ids it has.
+
+    ``args`` holds the id alone, as for a plain ``KeyError``; ``str()`` gives the sentence with the known ids.
+    """
+
+    def __init__(self, check_id: str, rule_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(check_id)
+        self.check_id = check_id
+        self.rule_id = rule_id
+        self.known = known
+
+    def __str__(self) -> str:
+        known = ", ".join(self.known) or "none"
+        return (
+            f"no check {self.check_id!r} in the verdict on {self.rule_id}; its checks: {known}"
+            f" (`cluster-criteria explain {self.rule_id}` says what each id means)"
+        )
+
+
+class UnknownVerdictError(UnknownRuleError):
+    """A caller asked a report for a clause it has no verdict on; the message lists the clauses it has.
+
+    ``args`` holds the id alone, as for a plain ``KeyError``; ``str()`` gives the sentence with the known ids.
+    """
+
+    def __init__(self, rule_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(rule_id, known)
+        self.args = (rule_id,)
+
+    def __str__(self) -> str:
+        return f"no verdict on {self.rule_id!r} in this report; its clauses: {', '.join(self.known) or 'none'}"

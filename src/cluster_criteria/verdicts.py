@@ -111,7 +111,9 @@ class Check:
 
     ``value`` is the computed quantity (rounded to 28 significant digits for reading; the decision itself is exact),
     ``threshold`` and ``comparison`` the limit and how ``value`` is set against it, ``legal_word`` the word of the
-    text that fixes the comparison. Checks sharing a ``group`` are alternatives: any one of them suffices.
+    text that fixes the comparison. Checks sharing a ``group`` are alternatives: any one of them suffices, and
+    ``group_status`` is the status of the group as a whole (``pass`` when one alternative holds), so a failing
+    alternative of a group that passes decides nothing. Ungrouped checks have ``group_status`` ``None``.
     """
 
     id: str
@@ -133,6 +135,14 @@ class Check:
     note_en: str = ""
     group: str = ""
     kind: CheckKind = CheckKind.OTHER
+    group_status: Status | None = None
+
+    @property
+    def decisive(self) -> bool:
+        """Whether this check's status counts in its clause as it is: always for an ungrouped check; for an
+        alternative, only when its group has the same status (a failing alternative beside a passing one does not).
+        """
+        return self.group_status is None or self.group_status is self.status
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +164,14 @@ class Verdict:
     exclusion: bool = False
 
     def check(self, check_id: str) -> Check:
+        """The check ``check_id``; :class:`~cluster_criteria.errors.UnknownCheckError` (a ``KeyError``) lists the
+        ids this verdict has when it has no such check."""
         for candidate in self.checks:
             if candidate.id == check_id:
                 return candidate
-        raise KeyError(check_id)
+        from .errors import UnknownCheckError
+
+        raise UnknownCheckError(check_id, self.rule_id, tuple(c.id for c in self.checks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +232,14 @@ class Report:
     reform: ReformApplied | None = None
 
     def verdict(self, rule_id: str) -> Verdict:
+        """The verdict on clause ``rule_id``; :class:`~cluster_criteria.errors.UnknownVerdictError` (a ``KeyError``)
+        lists the clauses this report has when it has no such verdict."""
         for candidate in self.verdicts:
             if candidate.rule_id == rule_id:
                 return candidate
-        raise KeyError(rule_id)
+        from .errors import UnknownVerdictError
+
+        raise UnknownVerdictError(rule_id, tuple(v.rule_id for v in self.verdicts))
 
     def by_status(self, status: Status) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.status is status)

@@ -48,10 +48,13 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
     """
     from ..explain.catalogue import check_description, describe_parameter
     from ..rules import select
+    from ..rules.spec import id_meaning
 
     rule = select([rule_id], rule_set)[0]
     zh = lang == "zh"
     params = rule_set.parameters_on(day) if day is not None else rule_set.parameters
+    last = (day or params.since).year - 1
+    years = tuple(range(last - params.integer("figure_window_years") + 1, last + 1))
     return {
         "rule_id": rule.rule_id,
         "rule_set": {
@@ -69,6 +72,7 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
                 "pattern": c.pattern,
                 "kind": c.kind.value,
                 "description": check_description(c, params, lang),
+                "id_meaning": id_meaning(c, lang, years),
                 "parameters": [describe_parameter(params, p, lang) for p in c.named_parameters if p in params.values],
             }
             for c in rule.describes
@@ -124,6 +128,8 @@ def run(args: argparse.Namespace) -> int:
     ]
     for check in data["checks"]:
         lines.append(f"  - {check['id']}: {check['description']}")
+        if check["id_meaning"]:
+            lines.append(f"      {('编号' if zh else 'id')}{colon}{check['id_meaning']}")
         lines.extend(f"      {('参数' if zh else 'parameter')}{colon}{p}" for p in check["parameters"])
     if data["qualitative_items"]:
         lines += [

@@ -33,6 +33,7 @@ def rules_data(rule_set: RuleSet, day: dt.date) -> dict[str, Any]:
     on ``day``) and readings."""
     from ..explain.catalogue import check_description
     from ..rules import select
+    from ..rules.spec import id_meaning
 
     rules = select(None, rule_set)
     params = rule_set.parameters_on(day)
@@ -61,6 +62,8 @@ def rules_data(rule_set: RuleSet, day: dt.date) -> dict[str, Any]:
                         "kind": c.kind.value,
                         "zh": check_description(c, params, "zh"),
                         "en": check_description(c, params, "en"),
+                        "id_meaning_zh": id_meaning(c, "zh"),
+                        "id_meaning_en": id_meaning(c, "en"),
                         "parameters": list(c.named_parameters),
                     }
                     for c in r.describes

@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..safe_text import one_line
-    from ..testing.scenarios import ScenarioError, discover, load_scenarios
+    from ..testing.scenarios import ScenarioError, discover, read_scenario_file
 
     files = discover(args.paths)
     if not files:
@@ -34,11 +34,15 @@ def run(args: argparse.Namespace) -> int:
         # cannot print a line of its own (a forged PASS) or steer the terminal.
         where = one_line(str(file))
         try:
-            scenarios = load_scenarios(file)
+            scenarios, broken = read_scenario_file(file)
         except ScenarioError as exc:
             print(f"ERROR {one_line(str(exc))}", file=sys.stderr)
             unreadable += 1
             continue
+        for error in broken:  # one scenario stated wrongly fails alone; the rest of its file still runs
+            failed += 1
+            print(f"FAIL  {where}: {one_line(error.scenario or '(a scenario without a name)')}")
+            print(f"      cannot be read: {one_line(str(error))}")
         for scenario in scenarios:
             differences = _differences(scenario)
             if not differences:

@@ -46,6 +46,7 @@ def _parameter_rows(parameters: Parameters, names: tuple[str, ...]) -> list[str]
 def rules_reference(rule_set: RuleSet | None = None) -> str:
     """Markdown describing every rule: clause text, checks, parameters with sources, items and readings."""
     from ..rules import select
+    from ..rules.spec import id_meaning
     from ..ruleset.registry import latest_rule_set
 
     rs = rule_set or latest_rule_set()
@@ -64,6 +65,13 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
         "`needs_review`, `insufficient_data` or `not_applicable`; why each reading of the text was chosen is set "
         "out in [interpretation.md](interpretation.md). `cluster-criteria explain RULE_ID` prints the same "
         "information.",
+        "",
+        "Check ids are those of the report (`report.verdict(\"6.1\").check(\"total_output.2023\")`). An id in "
+        "braces stands for a family: `{year}` is a year of figures, `{item}` a qualitative item, and `{n}` the "
+        "record's position in the application's `incidents` or `violations` list, counted from 0 over records of "
+        "every kind — the same `n` as in the path `incidents[n]` the check's figures name, so a record keeps its "
+        "id when others are added after it. Records a clause does not judge (another kind, outside the window, "
+        "dated after the assessment date) have no check, so the numbers of one clause may skip.",
         "",
         "| rule | clause | title | function |",
         "|---|---|---|---|",
@@ -92,6 +100,10 @@ def rules_reference(rule_set: RuleSet | None = None) -> str:
             listed = ", ".join(f"`{p}`" for p in check.named_parameters) or "—"
             described = f"{check_description(check, params, 'zh')} — {check_description(check, params, 'en')}"
             out.append(f"| `{check.id}` | {check.kind.value} | {_cell(described)} | {listed} |")
+        numbered = [check for check in rule.describes if id_meaning(check, "en")]
+        if numbered:
+            out.append("")
+            out += [f"- `{c.id}`: {_cell(id_meaning(c, 'zh'))} — {_cell(id_meaning(c, 'en'))}" for c in numbered]
         names = parameters_of(rule)
         if names:
             out += [

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
@@ -199,18 +200,34 @@ def art6_2_quality_enterprises(app: Application, ctx: EvaluationContext) -> Iter
             )
         return
     holders = _title_holders(app.enterprises, ctx)
-    yield _designation_count(
-        holders,
-        "top_designations",
-        p.threshold("top_designations_min"),
-        p.kinds("top_designation_kinds", DesignationKind),
-    )
-    yield _designation_count(
-        holders,
-        "provincial_designations",
-        p.threshold("provincial_designations_min"),
-        p.kinds("provincial_designation_kinds", DesignationKind),
-    )
+    for check_id, limit, kinds in (
+        ("top_designations", p.threshold("top_designations_min"), p.kinds("top_designation_kinds", DesignationKind)),
+        (
+            "provincial_designations",
+            p.threshold("provincial_designations_min"),
+            p.kinds("provincial_designation_kinds", DesignationKind),
+        ),
+    ):
+        check = _designation_count(holders, check_id, limit, kinds)
+        later = _granted_later(app.enterprises, kinds, ctx.assessment_date)
+        if later:
+            # Facts dated after the assessment date are left out, and the check says how many, never silently.
+            check = dataclasses.replace(
+                check,
+                figures=(*check.figures, new_figure("designations.after_assessment_date", later)),
+                note_zh=_joined(check.note_zh, f"另有{later}项称号的认定日期晚于评估日，不予计入", "；"),
+                note_en=_joined(check.note_en, f"{later} title(s) granted after the assessment date left out", "; "),
+            )
+        yield check
+
+
+def _granted_later(enterprises: tuple[Enterprise, ...], kinds: tuple[DesignationKind, ...], day: dt.date) -> int:
+    """How many titles of these kinds start after the assessment date (not yet held on it)."""
+    return sum(1 for e in enterprises for d in e.designations if d.kind in kinds and d.valid_from > day)
+
+
+def _joined(first: str, second: str, separator: str) -> str:
+    return f"{first}{separator}{second}" if first else second
 
 
 def designation_end(designation: Designation, default_years: int) -> tuple[dt.date, bool]:

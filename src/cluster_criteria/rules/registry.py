@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,18 @@ def citation_en(article: int, clause: int) -> str:
 def status_of(checks: Iterable[Check]) -> Status:
     """All ungrouped checks must hold; inside a group, one holding alternative is enough."""
     return _status_and_readings(checks)[0]
+
+
+def _with_group_status(checks: tuple[Check, ...]) -> tuple[Check, ...]:
+    """Each alternative told the status of its group, so that a report shows whether a failing one mattered."""
+    groups: dict[str, list[Status]] = {}
+    for check in checks:
+        if check.group:
+            groups.setdefault(check.group, []).append(check.status)
+    if not groups:
+        return checks
+    combined = {group: combine(members, any_of=True) for group, members in groups.items()}
+    return tuple(dataclasses.replace(c, group_status=combined[c.group]) if c.group else c for c in checks)
 
 
 def _status_and_readings(checks: Iterable[Check]) -> tuple[Status, tuple[str, ...]]:
@@ -99,7 +112,7 @@ class Rule:
         return None
 
     def __call__(self, application: Application, context: EvaluationContext) -> Verdict:
-        made = tuple(self.checks(application, context))
+        made = _with_group_status(tuple(self.checks(application, context)))
         status, readings = _status_and_readings(made)
         return new_verdict(
             rule_id=self.rule_id,

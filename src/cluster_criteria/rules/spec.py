@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..verdicts import CheckKind
 
-__all__ = ["CheckSpec", "placeholders", "qualitative_items_of"]
+__all__ = ["CheckSpec", "id_meaning", "placeholders", "qualitative_items_of"]
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -27,6 +27,8 @@ class CheckSpec:
     en: str
     kind: CheckKind = CheckKind.OTHER
     parameters: tuple[str, ...] = ()
+    # The list of the application an ``{n}`` counts in (``"incidents"``, ``"violations"``).
+    records: str = ""
 
     @property
     def pattern(self) -> str:
@@ -40,6 +42,47 @@ class CheckSpec:
     def named_parameters(self) -> tuple[str, ...]:
         """Every parameter the check reads: those listed and those its descriptions name in braces."""
         return tuple(dict.fromkeys((*self.parameters, *placeholders(self.zh), *placeholders(self.en))))
+
+
+def id_meaning(spec: CheckSpec, lang: str, years: tuple[int, ...] = ()) -> str:
+    """What the placeholders of a check id stand for, so that a tester can write the id of a single check.
+
+    ``{n}`` is the record's position in the application's list (``incidents[n]``), counted from 0 over every record
+    of that list whatever its kind: the id of a record never changes when another is added after it, and it is the
+    same ``n`` as in the paths of the check's figures. Numbers skip the records the clause does not judge (another
+    kind, outside the window, dated after the assessment date). ``years`` gives the years ``{year}`` takes.
+    """
+    zh = lang.startswith("zh")
+    parts: list[str] = []
+    for name in placeholders(spec.id):
+        if name == "year":
+            shown = ("、" if zh else ", ").join(str(y) for y in years)
+            example = spec.id.replace("{year}", str(years[-1] if years else 2024))
+            if zh:
+                parts.append(f"{{year}} 为数据年份（{shown or '评估年之前的各年'}），如 {example}")
+            else:
+                shown = shown or "the years before the assessment year"
+                parts.append(f"{{year}} is a year of figures ({shown}), e.g. {example}")
+        elif name == "n":
+            example = spec.id.replace("{n}", "0")
+            if zh:
+                parts.append(
+                    f"{{n}} 为该记录在申报材料 {spec.records} 列表中的位置（从0起，各类记录统一编号），"
+                    f"与检查所列字段路径 {spec.records}[n] 相同；"
+                    f"本项不判断的记录不产生检查，编号因此可能跳过；如 {example}"
+                )
+            else:
+                parts.append(
+                    f"{{n}} is the record's position in the application's {spec.records} list (from 0, counting "
+                    f"records of every kind), the same n as in the path {spec.records}[n] of the check's figures; "
+                    f"records this clause does not judge have no check, so numbers may skip; e.g. {example}"
+                )
+        elif name == "item":
+            if zh:
+                parts.append("{item} 为定性项编号，见下列定性项；检查编号即定性项编号")
+            else:
+                parts.append("{item} is a qualitative item; the check id is the item's id (listed below)")
+    return ("；" if zh else "; ").join(parts)
 
 
 def placeholders(text: str) -> tuple[str, ...]:

@@ -18,7 +18,11 @@ def credit_code(first17: str) -> str:
 
 
 def eligible_application_data() -> dict[str, Any]:
-    """A fresh copy each call: safe to mutate. Every clause passes on any date in 2025."""
+    """A fresh copy each call: safe to mutate. Every clause passes on any date in 2025.
+
+    SME and leading-industry output are 24 of 30, 26 of 33 and 28 of 36 亿元 (80 %, 78.8 % and 77.8 %), the
+    leading industry growing by about 8 % a year.
+    """
     return {
         "format_version": "1",
         "money_unit": "元",

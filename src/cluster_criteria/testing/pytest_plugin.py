@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .scenarios import Scenario, ScenarioResult
 
 __all__ = [
+    "BrokenScenarioItem",
     "ScenarioFile",
     "ScenarioItem",
     "application_builder",
@@ -56,13 +57,33 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFi
 
 
 class ScenarioFile(pytest.File):
-    """A scenario file: each ``[[scenario]]`` becomes an item named by its sentence."""
+    """A scenario file: each ``[[scenario]]`` becomes an item.
 
-    def collect(self) -> Iterator[ScenarioItem]:
-        from .scenarios import load_scenarios
+    The item's name is the sentence with its spaces and signs turned into ``_`` (``pytest -k first_day`` selects
+    it); the sentence itself is the item's description. A scenario that cannot be read is one failing item, and
+    the others of its file still run.
+    """
 
-        for scenario in load_scenarios(self.path):
-            yield ScenarioItem.from_parent(self, name=scenario.name, scenario=scenario)
+    def collect(self) -> Iterator[ScenarioItem | BrokenScenarioItem]:
+        from .scenarios import read_scenario_file, scenario_id
+
+        scenarios, broken = read_scenario_file(self.path)
+        taken: set[str] = set()
+        for scenario in scenarios:
+            name = _unique(scenario_id(scenario.name), taken)
+            yield ScenarioItem.from_parent(self, name=name, scenario=scenario)
+        for number, error in enumerate(broken, start=1):
+            name = _unique(scenario_id(error.scenario) if error.scenario else f"unreadable_scenario_{number}", taken)
+            yield BrokenScenarioItem.from_parent(self, name=name, error=error)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}_{number}"
+    taken.add(candidate)
+    return candidate
 
 
 class ScenarioFailed(Exception):
@@ -93,6 +114,23 @@ class ScenarioItem(pytest.Item):
             lines += [f"  {d.render()}" for d in excinfo.value.result.differences]
             return "\n".join(lines)
         return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"scenario: {self.scenario.name}"
+
+
+class BrokenScenarioItem(pytest.Item):
+    """A scenario its file states wrongly: fails with the reason, without stopping the other scenarios."""
+
+    def __init__(self, *, error: Exception, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self) -> None:
+        raise self.error
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return f"scenario cannot be read: {self.error}"
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"scenario: {self.name}"

@@ -31,8 +31,10 @@ __all__ = [
     "ScenarioResult",
     "discover",
     "load_scenarios",
+    "read_scenario_file",
     "run_scenario",
     "run_scenarios",
+    "scenario_id",
 ]
 
 # The outcome a scenario expects when the application itself must be refused as invalid input.
@@ -82,6 +84,7 @@ class Difference:
     detail: str = ""
 
     def render(self) -> str:
+        """One line: what was looked at, expected and got, and the figures behind it."""
         text = f"{self.subject}: expected {self.expected}, got {self.actual}"
         return f"{text} ({self.detail})" if self.detail else text
 
@@ -96,6 +99,7 @@ class ScenarioResult:
 
     @property
     def passed(self) -> bool:
+        """Whether every expectation of the scenario held."""
         return not self.differences
 
 
@@ -124,7 +128,22 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_scenarios(path: str | Path, text: str | None = None) -> list[Scenario]:
-    """Read every scenario of a file; raises :class:`ScenarioError` naming the file and the problem."""
+    """Read every scenario of a file; raises :class:`ScenarioError` naming the file and the problem.
+
+    Strict: the first bad scenario stops the file. :func:`read_scenario_file` reads the rest as well.
+    """
+    scenarios, broken = read_scenario_file(path, text)
+    if broken:
+        raise broken[0]
+    return scenarios
+
+
+def read_scenario_file(path: str | Path, text: str | None = None) -> tuple[list[Scenario], list[ScenarioError]]:
+    """Every good scenario of a file, and an error for each bad one, so that one mistake stops only its scenario.
+
+    A file that cannot be read as a whole (not TOML, unknown top-level keys, no scenario) still raises
+    :class:`ScenarioError`.
+    """
     path = Path(path)
     source = str(path)
     if text is None:
@@ -146,14 +165,32 @@ def load_scenarios(path: str | Path, text: str | None = None) -> list[Scenario]:
         raise ScenarioError(source, "no [[scenario]] table")
     defaults = {k: v for k, v in data.items() if k != "scenario"}
     scenarios: list[Scenario] = []
+    broken: list[ScenarioError] = []
     names: set[str] = set()
     for index, table in enumerate(tables):
-        scenario = _scenario(table, defaults, path, index)
+        try:
+            scenario = _scenario(table, defaults, path, index)
+        except ScenarioError as exc:
+            broken.append(exc)
+            continue
         if scenario.name in names:
-            raise ScenarioError(source, "two scenarios have this name", scenario.name)
+            broken.append(ScenarioError(source, "two scenarios have this name", scenario.name))
+            continue
         names.add(scenario.name)
         scenarios.append(scenario)
-    return scenarios
+    return scenarios, broken
+
+
+def scenario_id(name: str) -> str:
+    """A test id for a scenario's sentence that ``pytest -k`` can select: words joined by ``_``.
+
+    ``"A cluster of exactly 100 km² meets …"`` becomes ``A_cluster_of_exactly_100_km²_meets_…``; letters of any
+    script are kept, so ``-k 亿元`` works too.
+    """
+    return _NOT_IN_ID.sub("_", name).strip("_") or "scenario"
+
+
+_NOT_IN_ID = re.compile(r"[^\w.]+")
 
 
 def _scenario(table: Any, defaults: Mapping[str, Any], path: Path, index: int) -> Scenario:

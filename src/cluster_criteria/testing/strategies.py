@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -132,9 +132,9 @@ def _designation(kind: DesignationKind, start: dt.date, years: int | None) -> di
 
 
 @st.composite
-def _enterprises(draw: st.DrawFn, year: int) -> list[dict[str, Any]]:
+def _enterprises(draw: st.DrawFn, year: int, last_day: dt.date) -> list[dict[str, Any]]:
     count = draw(st.integers(0, 7))
-    dates = st.dates(dt.date(year - 6, 1, 1), dt.date(year, 12, 31))
+    dates = st.dates(dt.date(year - 6, 1, 1), last_day)
     return [
         {
             "name": f"示例企业{index + 1}有限公司",
@@ -151,10 +151,10 @@ def _enterprises(draw: st.DrawFn, year: int) -> list[dict[str, Any]]:
 
 
 @st.composite
-def _incident(draw: st.DrawFn, year: int) -> dict[str, Any]:
+def _incident(draw: st.DrawFn, year: int, last_day: dt.date) -> dict[str, Any]:
     record: dict[str, Any] = {
         "kind": draw(st.sampled_from(IncidentKind)).value,
-        "date": draw(st.dates(dt.date(year - 5, 1, 1), dt.date(year, 12, 31))).isoformat(),
+        "date": draw(st.dates(dt.date(year - 5, 1, 1), last_day)).isoformat(),
     }
     severity = draw(_maybe(st.sampled_from(Severity)))
     if severity is not None:
@@ -171,12 +171,19 @@ def _incident(draw: st.DrawFn, year: int) -> dict[str, Any]:
 
 
 @st.composite
-def application_data(draw: st.DrawFn, assessment_year: int = 2025, rule_set: RuleSet | None = None) -> dict[str, Any]:
+def application_data(
+    draw: st.DrawFn, assessment_year: int = 2025, rule_set: RuleSet | None = None, *, later_facts: bool = False
+) -> dict[str, Any]:
     """A valid application as JSON-ready data, for assessment on any day of ``assessment_year``.
 
     Every figure may be left out, lists may be absent (not supplied) or empty (declared none), and values range
     from zero to large, so the whole of each rule is reached; the data always passes validation.
+
+    Incidents, violations and titles are dated before ``assessment_year`` unless ``later_facts=True``: then they
+    may fall anywhere in that year, after the assessment date too, where the rules leave them out and the report
+    counts them (``*.after_assessment_date`` figures).
     """
+    last_day = dt.date(assessment_year, 12, 31) if later_facts else dt.date(assessment_year - 1, 12, 31)
     chosen = resolve_latest(rule_set)
     p = chosen.parameters
     last = assessment_year - 1
@@ -202,15 +209,15 @@ def application_data(draw: st.DrawFn, assessment_year: int = 2025, rule_set: Rul
                 "source": "行业基准值",
             }
     data["efficiency"] = efficiency
-    data["enterprises"] = draw(_maybe(_enterprises(assessment_year)))
-    data["incidents"] = draw(_maybe(st.lists(_incident(assessment_year), max_size=4)))
+    data["enterprises"] = draw(_maybe(_enterprises(assessment_year, last_day)))
+    data["incidents"] = draw(_maybe(st.lists(_incident(assessment_year, last_day), max_size=4)))
     data["violations"] = draw(
         _maybe(
             st.lists(
                 st.builds(
                     lambda kind, day: {"kind": kind.value, "date": day.isoformat()},
                     st.sampled_from(ViolationKind),
-                    st.dates(dt.date(1995, 1, 1), dt.date(assessment_year, 12, 31)),
+                    st.dates(dt.date(1995, 1, 1), last_day),
                 ),
                 max_size=2,
             )
@@ -226,11 +233,13 @@ def application_data(draw: st.DrawFn, assessment_year: int = 2025, rule_set: Rul
     return {k: v for k, v in data.items() if v is not None}
 
 
-def applications(assessment_year: int = 2025, rule_set: RuleSet | None = None) -> st.SearchStrategy[Application]:
-    """Valid :class:`Application` models for assessment on any day of ``assessment_year``."""
+def applications(
+    assessment_year: int = 2025, rule_set: RuleSet | None = None, *, later_facts: bool = False
+) -> st.SearchStrategy[Application]:
+    """Valid :class:`Application` models for any day of ``assessment_year`` (as :func:`application_data`)."""
     from ..jsonio import application_from_data
 
-    return application_data(assessment_year, rule_set).map(application_from_data)
+    return application_data(assessment_year, rule_set, later_facts=later_facts).map(application_from_data)
 
 
 # -- values around a clause's limits ---------------------------------------------------------------------------
@@ -238,18 +247,33 @@ def applications(assessment_year: int = 2025, rule_set: RuleSet | None = None) -
 
 @dataclass(frozen=True)
 class BoundaryCase:
-    """An application with one figure placed at, just under or just over a limit, and what the law says of it."""
+    """An application with one figure placed at, just under or just over a limit, and what the law says of it.
+
+    ``threshold`` is the parameter's name, ``position`` ``"at"``, ``"under"`` or ``"over"``, ``check_id`` the
+    check of the report that decides it, ``expected`` the status the legal word gives. :meth:`builder` gives a
+    fresh builder of the case, assessed on ``assessment_date``, to change further or to evaluate.
+    """
 
     threshold: str
-    position: str  # "at", "under" or "over"
+    position: str
     check_id: str
     rule_id: str
     value: Decimal
     expected: Status
-    builder: ApplicationBuilder
+    start: ApplicationBuilder = field(repr=False, compare=False)
+
+    @property
+    def assessment_date(self) -> dt.date:
+        """The day the case is assessed on."""
+        return self.start.assessment_date
+
+    def builder(self) -> ApplicationBuilder:
+        """A fresh builder of the case (a copy: changing it leaves the case as it is)."""
+        return self.start.copy()
 
     def build(self) -> Application:
-        return self.builder.build()
+        """The case's application."""
+        return self.start.build()
 
 
 def _expected(threshold: Threshold, position: str) -> Status:
@@ -394,7 +418,10 @@ def near_limits(
 
 @dataclass(frozen=True)
 class WindowCase:
-    """An incident at the severity floor dated on or next to an edge of the 近三年 window."""
+    """An incident at the severity floor dated on or next to an edge of the 近三年 window.
+
+    ``inside`` says whether the window counts it; :meth:`builder` gives a fresh builder of the case.
+    """
 
     assessment_date: dt.date
     incident: dict[str, Any]
@@ -404,6 +431,7 @@ class WindowCase:
     inside: bool
 
     def builder(self) -> ApplicationBuilder:
+        """A fresh builder: the eligible base assessed on ``assessment_date`` with the incident added."""
         kind, day = self.incident["kind"], self.incident["date"]
         extra = {k: v for k, v in self.incident.items() if k not in ("kind", "date")}
         return ApplicationBuilder().assessed_on(self.assessment_date).incident(kind, day, **extra)
