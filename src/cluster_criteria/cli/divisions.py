@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from ..i18n import available_languages
 from ..safe_text import one_line
 from .common import EXIT_OK, EXIT_USAGE, write_output
 
@@ -17,7 +18,7 @@ def register(commands: Any) -> None:
     dv = commands.add_parser("divisions", help="list Jilin's division codes, or look one up by code or name")
     dv.add_argument("query", nargs="?", help="a six-digit code or a name, e.g. 220284 or 磐石市")
     dv.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    dv.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of level names (default zh)")
+    dv.add_argument("--lang", choices=available_languages(), default="zh", help="language of level names (default zh)")
     dv.set_defaults(handler=run)
 
 

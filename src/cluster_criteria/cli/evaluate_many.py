@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import BrokenExecutor
 from typing import IO, TYPE_CHECKING, Any
 
+from ..i18n import available_languages
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -119,7 +120,7 @@ def register(commands: Any) -> None:
         help="continue from what --output holds (for a run begun at line 1 that stopped without saying where, "
         "e.g. killed): an incomplete last line is removed and the run starts after the last whole line",
     )
-    em.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    em.add_argument("--lang", choices=available_languages(), default="zh", help="language of messages (default zh)")
     add_evaluation_options(em)
     em.set_defaults(handler=run)
 

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import available_languages
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -32,7 +33,7 @@ def register(commands: Any) -> None:
         "with their sources, the qualitative items and the readings of the text it applies.",
     )
     ex.add_argument("rule_id", metavar="RULE_ID", help="rule id, e.g. 6.1 or 7.2")
-    ex.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    ex.add_argument("--lang", choices=available_languages(), default="zh", help="language (default zh)")
     ex.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     ex.add_argument(
         "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="show the values in force on this date (default today)"

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import available_languages
 from .common import EXIT_OK, EXIT_USAGE, OptionError, add_rule_set_option, described_rule_set, iso_date, write_output
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ __all__ = ["register", "rules_data"]
 def register(commands: Any) -> None:
     ru = commands.add_parser("rules", help="list the rules in legal order")
     ru.add_argument("--format", choices=("json", "text"), default="text")
-    ru.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
+    ru.add_argument("--lang", choices=available_languages(), default="zh", help="language of the table (default zh)")
     ru.add_argument(
         "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="the rule set in force on this date (default today)"
     )

@@ -133,14 +133,15 @@ def placeholders(text: str) -> frozenset[str]:
 # in Chinese and English by the data itself; another language translates them in its catalogue under this context,
 # keyed by the authoritative Chinese text, so a rule set's data needs no column per language.
 DATA_CONTEXT = "rule-set"
-_LEADING_YEAR = re.compile(r"^(\d{4})年(.+)$", re.S)
+_DIGITS = re.compile(r"\d+")
 
 
 def localise(zh: str, en: str, lang: str) -> str:
     """A data text in ``lang``: the Chinese or English given, or the catalogue's rendering of the Chinese.
 
-    A label that opens with a year (``2022年集群总产值``) is looked up as ``{year}年集群总产值``. A text the
-    catalogue does not hold is given in English, never left out.
+    A text with numbers in it (``2022年集群总产值``, ``近三年内相关记录2条``) that the catalogue does not hold as it
+    stands is looked up with its numbers as numbered placeholders (``{0}年集群总产值``). A text the catalogue does
+    not hold either way is given in English, never left out.
     """
     if lang == "zh":
         return zh
@@ -158,9 +159,9 @@ def data_text(zh: str, lang: str) -> str | None:
     found = catalogue.get(f"{DATA_CONTEXT}\x04{zh}")
     if found:
         return found
-    dated = _LEADING_YEAR.match(zh)
-    if dated is not None:
-        template = catalogue.get(f"{DATA_CONTEXT}\x04{{year}}年{dated.group(2)}")
-        if template:
-            return template.format(year=dated.group(1))
-    return None
+    numbers = _DIGITS.findall(zh)
+    if not numbers:
+        return None
+    count = iter(range(len(numbers)))
+    template = catalogue.get(f"{DATA_CONTEXT}\x04{_DIGITS.sub(lambda _: '{' + str(next(count)) + '}', zh)}")
+    return template.format(*numbers) if template else None
