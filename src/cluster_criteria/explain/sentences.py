@@ -498,7 +498,9 @@ def _points(check: Check, lang: Lang, shortfall: bool) -> str:
     share = Fraction(_num(part)) / Fraction(_num(whole))
     distance = abs(share - Fraction(check.threshold))
     shown = format_points(to_decimal(distance), lang, rounding="up" if shortfall else "down")
-    return _t("margin.share_short" if shortfall else "margin.share_above", lang, points=shown)
+    if shortfall:
+        return _t("margin.share_short", lang, points=shown)
+    return _t("margin.share_above", lang, points=shown)
 
 
 def _count_margin(margin: Margin, lang: Lang) -> str:

@@ -133,7 +133,7 @@ def placeholders(text: str) -> frozenset[str]:
 # in Chinese and English by the data itself; another language translates them in its catalogue under this context,
 # keyed by the authoritative Chinese text, so a rule set's data needs no column per language.
 DATA_CONTEXT = "rule-set"
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def localise(zh: str, en: str, lang: str) -> str:
@@ -160,8 +160,14 @@ def data_text(zh: str, lang: str) -> str | None:
     if found:
         return found
     numbers = _DIGITS.findall(zh)
-    if not numbers:
-        return None
-    count = iter(range(len(numbers)))
-    template = catalogue.get(f"{DATA_CONTEXT}\x04{_DIGITS.sub(lambda _: '{' + str(next(count)) + '}', zh)}")
-    return template.format(*numbers) if template else None
+    if numbers:
+        count = iter(range(len(numbers)))
+        template = catalogue.get(f"{DATA_CONTEXT}\x04{_DIGITS.sub(lambda _: '{' + str(next(count)) + '}', zh)}")
+        if template:
+            return template.format(*numbers)
+    # A note made of parts (等级…；数据…) is translated part by part, when every part is in the catalogue.
+    if "；" in zh:
+        parts = [data_text(part, lang) for part in zh.split("；")]
+        if all(part is not None for part in parts):
+            return translate("report.separator", lang).join(p for p in parts if p is not None)
+    return None

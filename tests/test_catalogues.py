@@ -1,0 +1,268 @@
+"""The message catalogues stay whole: the same messages in every language, with the same placeholders, each one used
+by the code, compiled .mo files that match their .po sources, and Korean output that is Korean.
+
+Message ids are found in the code by reading its syntax tree: a call of ``translate``, ``_t`` or a renderer's
+``label`` whose first argument is a literal names one id; one whose first argument is an f-string names a family of
+ids (``status.{…}``), and every id of the catalogues must belong to a literal or a family.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from cluster_criteria import evaluate, load_application
+from cluster_criteria.i18n import BUILT_IN, DATA_CONTEXT, DOMAIN, available_languages, placeholders, translate
+from cluster_criteria.render import render
+from helpers import english_words
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "src" / "cluster_criteria"
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+LANGUAGES = ("zh", "en", "ko")
+_CALLS = {"translate": "", "_t": "", "label": "report."}
+_TABLED = re.compile(r"^(?:money|unit)\.[a-z_0-9]+$")
+
+
+def _catalogue(lang: str):  # type: ignore[no-untyped-def]
+    source = BUILT_IN / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return read_po(io.BytesIO(source.read_bytes()), locale=lang, domain=DOMAIN)
+
+
+def _messages(lang: str) -> dict[str, str]:
+    return {m.id: m.string for m in _catalogue(lang) if m.id and not m.context}
+
+
+def _optional(lang: str = "en") -> dict[str, set[str]]:
+    """Placeholders a language may leave out, declared as ``#. optional: a, b`` beside the message."""
+    out: dict[str, set[str]] = {}
+    for message in _catalogue(lang):
+        for comment in message.auto_comments:
+            if comment.startswith("optional:"):
+                out[message.id] = {n.strip() for n in comment.removeprefix("optional:").split(",")}
+    return out
+
+
+def _used_in_code() -> tuple[set[str], list[re.Pattern[str]]]:
+    literals: set[str] = set()
+    families: list[re.Pattern[str]] = []
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _TABLED.match(node.value):
+                literals.add(node.value)  # an id kept in a table (money.large beside its scale, unit.km2 …)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+                continue
+            prefix = _CALLS.get(node.func.id)
+            if prefix is None:
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                literals.add(prefix + first.value)
+            elif isinstance(first, ast.JoinedStr):
+                parts = [re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w.]+" for v in first.values]
+                families.append(re.compile(re.escape(prefix) + "".join(parts) + r"\Z"))
+    return literals, families
+
+
+def test_every_language_has_the_same_messages() -> None:
+    ids = {lang: set(_messages(lang)) for lang in LANGUAGES}
+    assert ids["zh"] == ids["en"] == ids["ko"]
+    assert all(text for lang in LANGUAGES for text in _messages(lang).values()), "an empty translation"
+
+
+def test_every_message_the_code_names_is_in_the_catalogues() -> None:
+    literals, _ = _used_in_code()
+    assert len(literals) > 60
+    assert literals - set(_messages("en")) == set()
+
+
+def test_no_catalogue_entry_is_unused() -> None:
+    literals, families = _used_in_code()
+    unused = {i for i in _messages("en") if i not in literals and not any(f.match(i) for f in families)}
+    assert unused == set()
+    # and every family of ids the code builds has members
+    assert [f.pattern for f in families if not any(f.match(i) for i in _messages("en"))] == []
+
+
+def test_placeholders_agree_across_languages() -> None:
+    optional = _optional()
+    english = _messages("en")
+    for lang in LANGUAGES:
+        for message_id, text in _messages(lang).items():
+            allowed = optional.get(message_id, set())
+            assert placeholders(text) - allowed == placeholders(english[message_id]) - allowed, (lang, message_id)
+            # every placeholder a language uses is one the code fills in for some language
+            assert placeholders(text) <= placeholders(english[message_id]) | allowed, (lang, message_id)
+
+
+def test_optional_placeholders_are_really_left_out_somewhere() -> None:
+    """An ``optional`` declaration is not a way round the check above: some language must do without it."""
+    for message_id, names in _optional().items():
+        used = [placeholders(_messages(lang)[message_id]) for lang in LANGUAGES]
+        assert all(any(name not in u for u in used) for name in names), message_id
+
+
+def test_babel_finds_no_error_in_the_catalogues() -> None:
+    for lang in LANGUAGES:
+        assert list(_catalogue(lang).check()) == [], lang
+
+
+def test_the_compiled_catalogues_match_their_sources() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compile_catalogues.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_korean_data_texts_render_every_number_they_hold() -> None:
+    """A data text looked up with its numbers as placeholders gives back each number, in order."""
+    for message in _catalogue("ko"):
+        if message.context != DATA_CONTEXT:
+            continue
+        positional = {name for name in placeholders(message.id) if name.isdigit()}
+        assert placeholders(message.string) == positional | (placeholders(message.string) - positional)
+        assert {n for n in placeholders(message.string) if n.isdigit()} == positional, message.id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "ko"])
+def test_each_language_names_its_babel_locale(lang: str) -> None:
+    from babel import Locale
+
+    assert Locale.parse(translate("format.babel_locale", lang)).language == lang
+
+
+def test_the_package_languages_come_first() -> None:
+    assert available_languages()[:3] == ("zh", "en", "ko")
+
+
+# -- Korean output is Korean ---------------------------------------------------------------------------------------
+
+_KOREAN_UNITS = ("%p",)  # 퍼센트포인트, the Korean unit of a difference of percentages
+
+
+def _korean_english_words(text: str) -> list[str]:
+    for unit in _KOREAN_UNITS:
+        text = text.replace(unit, "")
+    return english_words(text)
+
+
+def test_korean_reports_hold_no_english_words() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_chinese_output import _reports, _visible
+
+    for name, report in _reports():
+        for fmt in ("text", "md", "html"):
+            out = render(report, fmt, "ko")
+            shown = _visible(out) if fmt == "html" else out
+            assert _korean_english_words(shown) == [], (name, fmt)
+
+
+def test_the_wangqing_report_in_korean_from_the_command_line() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from cluster_criteria.cli import main; raise SystemExit(main())",
+            "evaluate",
+            str(ROOT / "examples" / "ineligible-wangqing-edible-fungi.json"),
+            "--as-of",
+            "2025-04-15",
+            "--lang",
+            "ko",
+            "--format",
+            "html",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert done.returncode == 0, done.stderr
+    page = done.stdout
+    assert '<html lang="ko">' in page
+    assert '<blockquote lang="zh-CN">（一）主导产业符合国家产业政策' in page  # the authoritative Chinese, quoted
+    assert "조문 참고 번역" in page and "(1) 주도산업이 국가 산업정책과" in page  # the reference translation
+    assert "중국어 원문이 우선함" in page  # the footer says which text governs
+    assert "기본 요건 미충족" in page and "제6조 제1호" in page
+    assert "19.9999억 위안, 20억 위안 미만, 부적합" in page
+    assert "2025년 4월 15일" in page
+    assert page == (ROOT / "examples" / "reports" / "ineligible-wangqing-edible-fungi.ko.html").read_text("utf-8")
+
+
+def test_korean_money_scales_and_dates() -> None:
+    from decimal import Decimal
+
+    from cluster_criteria.explain.locale import format_date, format_money, format_points
+
+    assert format_money(Decimal("2000000000"), "ko") == "20.00억 위안"
+    assert format_money(Decimal("35280000"), "ko") == "3,528.00만 위안"
+    assert format_money(Decimal("9999"), "ko") == "9,999위안"
+    assert format_points(Decimal("0.3"), "ko") == "30.00%p"
+    assert format_date(dt.date(2025, 4, 15), "ko") == "2025년 4월 15일"
+
+
+# -- a fourth language is one .po file -----------------------------------------------------------------------------
+
+_TINY_PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+"Language: de\\n"
+
+msgid "status.fail"
+msgstr "nicht erfüllt"
+
+msgid "outcome.ineligible"
+msgstr "nicht förderfähig"
+
+msgid "report.title"
+msgstr "Prüfung der Anerkennungsvoraussetzungen"
+"""
+
+
+def test_a_fourth_language_is_one_po_file(tmp_path: Path) -> None:
+    messages = tmp_path / "de" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / f"{DOMAIN}.po").write_text(_TINY_PO, encoding="utf-8")
+    env = {**os.environ, "CLUSTER_CRITERIA_LOCALES": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-c", "from cluster_criteria.cli import main; raise SystemExit(main())"]
+    done = subprocess.run(
+        [*command, "evaluate", str(EXAMPLES[-1]), "--as-of", "2025-04-15", "--lang", "de", "--format", "text"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Prüfung der Anerkennungsvoraussetzungen" in done.stdout
+    assert "nicht förderfähig" in done.stdout and "[nicht erfüllt]" in done.stdout
+    assert "Assessment date" in done.stdout  # what the tiny catalogue lacks comes from English, never a bare id
+    assert "report." not in done.stdout
+    # without the folder, the language is unknown to the command line
+    refused = subprocess.run(
+        [*command, "evaluate", str(EXAMPLES[-1]), "--lang", "de"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in env.items() if k != "CLUSTER_CRITERIA_LOCALES"},
+    )
+    assert refused.returncode == 2 and "invalid choice: 'de'" in refused.stderr
+
+
+def test_a_report_in_every_language_of_the_examples_renders() -> None:
+    for path in EXAMPLES:
+        report = evaluate(load_application(path.read_bytes()), dt.date(2025, 4, 15))
+        for lang in LANGUAGES:
+            assert render(report, "json", lang).startswith("{")
