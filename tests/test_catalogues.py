@@ -149,7 +149,8 @@ def test_the_package_languages_come_first() -> None:
 
 # -- Korean output is Korean ---------------------------------------------------------------------------------------
 
-_KOREAN_UNITS = ("%p",)  # 퍼센트포인트, the Korean unit of a difference of percentages
+# 퍼센트포인트 (the Korean unit of a difference of percentages) and the name of a format, both written so in Korean.
+_KOREAN_UNITS = ("%p", "JSON")
 
 
 def _korean_english_words(text: str) -> list[str]:
@@ -266,3 +267,37 @@ def test_a_report_in_every_language_of_the_examples_renders() -> None:
         report = evaluate(load_application(path.read_bytes()), dt.date(2025, 4, 15))
         for lang in LANGUAGES:
             assert render(report, "json", lang).startswith("{")
+
+
+# -- errors in Korean ----------------------------------------------------------------------------------------------
+
+
+def test_input_errors_read_in_korean() -> None:
+    from cluster_criteria import ApplicationError
+
+    bad = (
+        '{"format_version": "1", "cluster": {"name": "集群"}, "metrics": [{"year": "二〇二四", "total_output": "多"},'
+        ' {"year": 2023, "total_output": "-5"}], "qualitative": {"6.9.x": "met"}, "extra": 1}'
+    ).encode()
+    with pytest.raises(ApplicationError) as caught:
+        load_application(bad)
+    korean = caught.value.render("ko")
+    assert "필수 항목 누락" in korean and "허용되지 않는 항목" in korean
+    # each line is a field path (the input's own words), then the reason; a command to type is quoted as it is
+    reasons = "\n".join(line.split(": ", 1)[1] for line in korean.splitlines()).replace("cluster-criteria rules", "")
+    assert _korean_english_words(reasons) == [], korean
+    for text in (b'{"a": 1, "a": 2}', b"[1]"):
+        with pytest.raises(ApplicationError) as caught:
+            load_application(text)
+        assert _korean_english_words(caught.value.render("ko").split(": ", 1)[-1]) == [], caught.value.render("ko")
+
+
+def test_problems_keep_chinese_and_english_as_before() -> None:
+    from cluster_criteria import ApplicationError
+
+    with pytest.raises(ApplicationError) as caught:
+        load_application(b'{"a": 1, "a": 2}')
+    problem = caught.value.problems[0]
+    assert problem.message_en == "the field is given twice (1 and 2); which one counts is ambiguous"
+    assert problem.message_zh == "同一字段出现两次（1 与 2），无法确定以哪个为准"
+    assert problem.message("ko") == "같은 항목이 두 번 나옴(1, 2); 어느 값을 따를지 정할 수 없음"
