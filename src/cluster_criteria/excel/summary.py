@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..explain.locale import Lang
 from ..explain.words import outcome_word, status_word
+from ..i18n import localise, translate
 from ..rules import select
 from ..verdicts import Outcome, Status
 
@@ -29,18 +30,6 @@ _FILL = {
 }
 _OUTCOME_FILL = {Outcome.ELIGIBLE: "C6EFCE", Outcome.INELIGIBLE: "FFC7CE", Outcome.UNDECIDED: "FFEB9C"}
 _HUNDRED_MILLION = Decimal(100_000_000)
-_HEADINGS = {
-    "line": ("行号", "line"),
-    "cluster": ("集群名称", "cluster"),
-    "outcome": ("结论", "outcome"),
-    "decided_by": ("决定性条款", "decided by"),
-    "total_output": ("最近年度集群总产值（亿元）", "latest total output (100 million yuan)"),
-    "sme_share": ("中小企业产值占比", "SME share of output"),
-    "leading_share": ("主导产业产值占比", "leading industry share"),
-    "growth": ("主导产业产值年均增速", "leading industry average growth"),
-    "year": ("最近年度", "latest year"),
-    "problems": ("无法评估的原因", "why it could not be evaluated"),
-}
 
 
 class SummaryWorkbook:
@@ -52,7 +41,7 @@ class SummaryWorkbook:
     def __init__(self, lang: str = "zh") -> None:
         self.lang: Lang = "zh" if lang.startswith("zh") else "en"
         self.book = Workbook(write_only=True)
-        sheet: Worksheet = self.book.create_sheet("汇总表" if self.lang == "zh" else "summary")
+        sheet: Worksheet = self.book.create_sheet(translate("summary.sheet", self.lang))
         self.sheet = sheet
         self.rules = [rule.rule_id for rule in select(None)]
         sheet.freeze_panes = "C2"
@@ -73,8 +62,10 @@ class SummaryWorkbook:
         self.rows += 1
         line = record.get("line", self.rows)
         if "outcome" not in record:
-            lang_key = "message_zh" if self.lang == "zh" else "message_en"
-            problems = "; ".join(f"{p.get('path') or '—'}: {p.get(lang_key, '')}" for p in record.get("problems", []))
+            problems = "; ".join(
+                f"{p.get('path') or '—'}: {localise(p.get('message_zh', ''), p.get('message_en', ''), self.lang)}"
+                for p in record.get("problems", [])
+            )
             row = [line, "", self._cell(str(record.get("error", "")))]
             row += [""] * (1 + len(self.rules) + 5)
             row.append(problems)
@@ -105,8 +96,7 @@ class SummaryWorkbook:
     # -- cells -----------------------------------------------------------------------------------------------------
 
     def _heading(self, key: str) -> Any:
-        zh, en = _HEADINGS[key]
-        return self._cell(zh if self.lang == "zh" else en, bold=True)
+        return self._cell(translate(f"summary.{key}", self.lang), bold=True)
 
     def _cell(self, value: Any, *, bold: bool = False, fill: str | None = None, number_format: str = "") -> Any:
         cell = WriteOnlyCell(self.sheet, value=value)
