@@ -301,3 +301,25 @@ def test_problems_keep_chinese_and_english_as_before() -> None:
     assert problem.message_en == "the field is given twice (1 and 2); which one counts is ambiguous"
     assert problem.message_zh == "同一字段出现两次（1 与 2），无法确定以哪个为准"
     assert problem.message("ko") == "같은 항목이 두 번 나옴(1, 2); 어느 값을 따를지 정할 수 없음"
+
+
+# -- monitoring reports in Korean ----------------------------------------------------------------------------------
+
+
+def test_korean_monitoring_reports_hold_no_english_words() -> None:
+    """The examples' records and the test records that reach every branch of Art. 14, on each date, in Korean."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import test_procedure_chinese_output as procedure
+    from cluster_criteria.procedure import load_record, monitor, render_monitoring_text
+
+    records = [load_record(path.read_bytes()) for path in procedure.EXAMPLES]
+    records += [procedure.record(**fields) for fields in procedure._TEST_RECORDS.values()]
+    joined = []
+    for built in records:
+        for day in procedure.DATES:
+            text = render_monitoring_text(monitor(built, day), "ko")
+            assert procedure.english_words(text) == [], text
+            joined.append(text)
+    every = "\n".join(joined)
+    for words in ("해당 사유 없음", "해당 사유 있음", "인공 심사 필요", "자료 미비", "취소 사유가 있어 인정을 취소해야 함"):
+        assert words in every, words
