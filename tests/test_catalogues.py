@@ -323,3 +323,29 @@ def test_korean_monitoring_reports_hold_no_english_words() -> None:
     every = "\n".join(joined)
     for words in ("해당 사유 없음", "해당 사유 있음", "인공 심사 필요", "자료 미비", "취소 사유가 있어 인정을 취소해야 함"):
         assert words in every, words
+
+
+# -- explain pages and the rule list in Korean ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", ["6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "7.1", "7.2", "7.3", "7.4"])
+def test_a_korean_explain_page_has_no_english_words(rule_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from cluster_criteria.cli import main
+
+    assert main(["explain", rule_id, "--lang", "ko", "--as-of", "2025-04-15"]) == 0
+    out = capsys.readouterr().out
+    body = out.split("\n", 1)[1]  # the first line names the rule's function, an id
+    assert "조문 참고 번역" in body
+    assert _korean_english_words(body) == [], body
+
+
+def test_the_korean_rule_list_has_no_english_words(capsys: pytest.CaptureFixture[str]) -> None:
+    from cluster_criteria.cli import main
+
+    assert main(["rules", "--lang", "ko", "--as-of", "2025-04-15"]) == 0
+    listing = capsys.readouterr().out
+    assert "제6조 제1호" in listing
+    # the hint at the end names a command to type
+    assert _korean_english_words(listing.replace("cluster-criteria explain RULE_ID", "")) == [], listing
+    assert main(["rules", "--rule-sets", "--lang", "ko"]) == 0
+    assert _korean_english_words(capsys.readouterr().out) == []

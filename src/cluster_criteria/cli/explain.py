@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import available_languages
+from ..i18n import available_languages, data_text, localise, translate
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -51,7 +51,6 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
     from ..rules import select
 
     rule = select([rule_id], rule_set)[0]
-    zh = lang == "zh"
     params = rule_set.parameters_on(day) if day is not None else rule_set.parameters
     return {
         "rule_id": rule.rule_id,
@@ -60,10 +59,12 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
             "version": rule_set.version,
             "values_on": (day or params.since).isoformat(),
         },
-        "citation": rule.citation_zh if zh else rule.citation_en,
-        "title": rule.title_zh if zh else rule.title_en,
+        "citation": localise(rule.citation_zh, rule.citation_en, lang),
+        "title": localise(rule.title_zh, rule.title_en, lang),
         "function": rule.name,
         "clause_text": rule_set.clause_text(rule.article, rule.clause),
+        # a reference translation beside the authoritative Chinese, in languages that have one
+        **_translation(rule_set.clause_text(rule.article, rule.clause), lang),
         "checks": [
             {
                 "id": c.id,
@@ -75,19 +76,24 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
             for c in rule.describes
         ],
         "qualitative_items": [
-            {"id": i.id, "text": i.text_zh if zh else i.text_en, "group": i.group}
+            {"id": i.id, "text": localise(i.text_zh, i.text_en, lang), "group": i.group}
             for i in params.items_for(rule.article, rule.clause)
         ],
         "readings": [
             {
                 "id": r,
-                "title": rule_set.readings[r].title_zh if zh else rule_set.readings[r].title_en,
+                "title": localise(rule_set.readings[r].title_zh, rule_set.readings[r].title_en, lang),
                 "explanation": rule_set.readings[r].explanation(lang),
             }
             for r in rule.readings
             if r in rule_set.readings
         ],
     }
+
+
+def _translation(clause: str, lang: str) -> dict[str, str]:
+    found = data_text(clause, lang) if lang != "zh" else None
+    return {"clause_translation": found} if found else {}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,36 +112,29 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    zh = lang == "zh"
-    colon = "：" if zh else ": "
-    heading = "：" if zh else ":"
+    def t(key: str, **values: object) -> str:
+        return translate(f"explain_page.{key}", lang, **values)
+
+    colon = translate("report.colon", lang)
+    rule_set_data = data["rule_set"]
     lines = [
         f"{data['rule_id']}  {data['citation']}  {data['title']}  ({data['function']})",
-        (
-            f"规则版本 {data['rule_set']['id']}（{data['rule_set']['version']}），"
-            f"参数取{data['rule_set']['values_on']}施行的值"
-            if zh
-            else f"Rule set {data['rule_set']['id']} ({data['rule_set']['version']}), values in force on "
-            f"{data['rule_set']['values_on']}"
-        ),
+        t("rule_set", id=rule_set_data["id"], version=rule_set_data["version"], day=rule_set_data["values_on"]),
         "",
-        ("条文" if zh else "Clause") + colon + data["clause_text"],
-        "",
-        ("检查" if zh else "Checks") + heading,
+        t("clause") + colon + data["clause_text"],
     ]
+    if data.get("clause_translation"):
+        lines.append(translate("report.clause_translation", lang) + colon + data["clause_translation"])
+    lines += ["", t("checks")]
     for check in data["checks"]:
         lines.append(f"  - {check['id']}: {check['description']}")
-        lines.extend(f"      {('参数' if zh else 'parameter')}{colon}{p}" for p in check["parameters"])
+        lines.extend(f"      {t('parameter')}{colon}{p}" for p in check["parameters"])
     if data["qualitative_items"]:
-        lines += [
-            "",
-            ("定性项（在申报材料 qualitative 中作答）" if zh else "Qualitative items (answer under qualitative)")
-            + colon,
-        ]
+        lines += ["", t("items") + colon]
         for item in data["qualitative_items"]:
-            group = f" [{('任选其一' if zh else 'alternative')}: {item['group']}]" if item["group"] else ""
+            group = f" [{t('alternative')}: {item['group']}]" if item["group"] else ""
             lines.append(f"  - {item['id']}: {item['text']}{group}")
-    lines += ["", ("适用口径" if zh else "Readings applied") + heading]
+    lines += ["", t("readings")]
     for reading in data["readings"]:
         lines.append(f"  - {reading['id']}: {reading['title']}")
         lines.append(f"      {reading['explanation']}")
