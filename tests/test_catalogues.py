@@ -349,3 +349,47 @@ def test_the_korean_rule_list_has_no_english_words(capsys: pytest.CaptureFixture
     assert _korean_english_words(listing.replace("cluster-criteria explain RULE_ID", "")) == [], listing
     assert main(["rules", "--rule-sets", "--lang", "ko"]) == 0
     assert _korean_english_words(capsys.readouterr().out) == []
+
+
+# -- the service in Korean -----------------------------------------------------------------------------------------
+
+
+def test_the_service_answers_in_korean() -> None:
+    """A real socket: ``lang=ko`` gives the Korean HTML page and Korean problems."""
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("fastapi")
+    sys.path.insert(0, str(Path(__file__).parent))
+    from service_support import served_in_thread
+
+    wangqing = (ROOT / "examples" / "ineligible-wangqing-edible-fungi.json").read_bytes()
+    with served_in_thread() as base, httpx.Client(base_url=base, timeout=30) as client:
+        params = {"as_of": "2025-04-15", "lang": "ko", "format": "html"}
+        headers = {"Content-Type": "application/json"}
+        answer = client.post("/v1/evaluate", params=params, content=wangqing, headers=headers)
+        assert answer.status_code == 200
+        assert answer.text == (ROOT / "examples" / "reports" / "ineligible-wangqing-edible-fungi.ko.html").read_text(
+            "utf-8"
+        )
+        page = client.get("/v1/rules/6.1", params={"lang": "ko"}).json()
+        assert page["title"] == "주도산업 및 규모 구조" and page["clause_translation"].startswith("(1) 주도산업이")
+
+
+def test_the_summary_workbook_in_korean(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from cluster_criteria.excel.summary import SummaryWorkbook
+    from cluster_criteria.jsonio import report_to_data
+
+    book = SummaryWorkbook("ko")
+    report = evaluate(load_application(EXAMPLES[-1].read_bytes()), dt.date(2025, 4, 15))
+    book.add(report_to_data(report))
+    missing = {"path": "cluster", "code": "missing", "message_zh": "缺少必填字段", "message_en": "Field required"}
+    book.add({"line": 2, "error": "invalid_input", "problems": [missing]})
+    worded = {"path": "x", "code": "cc_negative", "message_zh": "不能为负数（实际为 -1）", "message_en": "negative"}
+    book.add({"line": 3, "error": "invalid_input", "problems": [worded]})
+    book.save(tmp_path / "summary.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "summary.xlsx")["요약표"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:4] == ["행 번호", "클러스터 명칭", "결론", "결정 조항"]
+    assert rows[1][2] == "기본 요건 미충족"
+    assert rows[2][-1] == "cluster: 필수 항목 누락"
+    assert rows[3][-1] == "x: negative"  # a message with values the record does not keep: its English

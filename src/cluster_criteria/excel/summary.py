@@ -13,9 +13,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..explain.locale import Lang
+from ..explain.locale import Lang, lang_of
 from ..explain.words import outcome_word, status_word
-from ..i18n import localise, translate
+from ..i18n import has_message, localise, translate
 from ..rules import select
 from ..verdicts import Outcome, Status
 
@@ -39,7 +39,7 @@ class SummaryWorkbook:
     """
 
     def __init__(self, lang: str = "zh") -> None:
-        self.lang: Lang = "zh" if lang.startswith("zh") else "en"
+        self.lang: Lang = lang_of(lang)
         self.book = Workbook(write_only=True)
         sheet: Worksheet = self.book.create_sheet(translate("summary.sheet", self.lang))
         self.sheet = sheet
@@ -62,10 +62,7 @@ class SummaryWorkbook:
         self.rows += 1
         line = record.get("line", self.rows)
         if "outcome" not in record:
-            problems = "; ".join(
-                f"{p.get('path') or '—'}: {localise(p.get('message_zh', ''), p.get('message_en', ''), self.lang)}"
-                for p in record.get("problems", [])
-            )
+            problems = "; ".join(f"{p.get('path') or '—'}: {self._problem(p)}" for p in record.get("problems", []))
             row = [line, "", self._cell(str(record.get("error", "")))]
             row += [""] * (1 + len(self.rules) + 5)
             row.append(problems)
@@ -85,6 +82,19 @@ class SummaryWorkbook:
         row += self._figures(record)
         row.append("")
         self.sheet.append(row)
+
+    def _problem(self, problem: dict[str, Any]) -> str:
+        """A problem of an error record in the sheet's language: the record holds Chinese and English; a catalogue
+        message that needs no values and reads as the record's Chinese is worded from the problem's code."""
+        message_id = f"problem.{problem.get('code', '')}"
+        if self.lang not in ("zh", "en") and has_message(message_id, self.lang):
+            try:
+                chinese = translate(message_id, "zh")
+            except (KeyError, IndexError):  # a message with values, which the record does not keep
+                chinese = None
+            if chinese is not None and chinese == problem.get("message_zh"):
+                return translate(message_id, self.lang)
+        return localise(str(problem.get("message_zh", "")), str(problem.get("message_en", "")), self.lang)
 
     def save(self, path: str | Path) -> None:
         from openpyxl.utils import get_column_letter
