@@ -393,3 +393,45 @@ def test_the_summary_workbook_in_korean(tmp_path: Path) -> None:
     assert rows[1][2] == "기본 요건 미충족"
     assert rows[2][-1] == "cluster: 필수 항목 누락"
     assert rows[3][-1] == "x: negative"  # a message with values the record does not keep: its English
+
+
+# -- the catalogue machinery in process ----------------------------------------------------------------------------
+
+
+def test_a_catalogue_folder_in_the_environment_is_read_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cluster_criteria.explain.locale import lang_of
+    from cluster_criteria.i18n import data_text, has_message, localise
+
+    messages = tmp_path / "de" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / f"{DOMAIN}.po").write_text(
+        _TINY_PO + '\nmsgctxt "rule-set"\nmsgid "优质企业"\nmsgstr "Qualitätsunternehmen"\n', encoding="utf-8"
+    )
+    (tmp_path / "notes.txt").write_text("not a language", encoding="utf-8")  # a stray file is no language
+    (tmp_path / "zh" / "LC_MESSAGES").mkdir(parents=True)  # an empty folder of a known language adds nothing
+    (tmp_path / "zh" / "LC_MESSAGES" / f"{DOMAIN}.po").write_text(_TINY_PO, encoding="utf-8")
+    missing = tmp_path / "nowhere"
+    monkeypatch.setenv("CLUSTER_CRITERIA_LOCALES", os.pathsep.join([str(missing), str(tmp_path)]))
+    assert available_languages() == ("zh", "en", "ko", "de")
+    assert lang_of("de-AT") == "de"
+    assert translate("status.fail", "de") == "nicht erfüllt"
+    assert translate("status.pass", "de") == "met"  # not in the tiny catalogue: English
+    assert has_message("status.fail", "de") and not has_message("status.pass", "de")
+    assert localise("优质企业", "Quality enterprises", "de") == "Qualitätsunternehmen"
+    assert localise("产业链协作", "Industrial chain collaboration", "de") == "Industrial chain collaboration"
+    assert data_text("优质企业", "xx") is None  # no catalogue at all
+    with pytest.raises(ValueError, match="unsupported language 'xx'"):
+        lang_of("xx")
+    with pytest.raises(KeyError, match=r"no message 'nothing\.here'"):
+        translate("nothing.here", "de")
+
+
+def test_a_problem_whose_message_lacks_its_values_keeps_its_text() -> None:
+    from cluster_criteria.errors import InputProblem
+
+    kept = InputProblem("x", "不能为负数（实际为 -1）", "must not be negative (-1)", "cc_negative", "problem.cc_negative")
+    assert kept.message("ko") == "must not be negative (-1)"
+    assert kept.render("zh") == "x: 不能为负数（实际为 -1）"
+    assert InputProblem("", "无", "none").render("ko") == "(입력 전체): none"
