@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .output_paths import OutputError
 
     args = build_parser().parse_args(argv)
+    from ..i18n import preload
+
+    preload(getattr(args, "lang", "zh"))
     try:
         status: int = args.handler(args)
         _flush_standard_output()

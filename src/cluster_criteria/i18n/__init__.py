@@ -28,6 +28,7 @@ __all__ = [
     "has_message",
     "localise",
     "placeholders",
+    "preload",
     "translate",
 ]
 
@@ -108,6 +109,14 @@ def _lookup(message_id: str, lang: str) -> str | None:
     if lang != FALLBACK:
         return _lookup(message_id, FALLBACK)
     return None
+
+
+def preload(lang: str) -> None:
+    """Read ``lang``'s catalogue and the English one now, so that a message printed while a command stops (after a
+    signal) needs no file to be read and no module to be imported."""
+    dirs = catalogue_dirs()
+    _catalogue(lang, dirs)
+    _catalogue(FALLBACK, dirs)
 
 
 def has_message(message_id: str, lang: str) -> bool:
