@@ -1,4 +1,4 @@
-"""A comparison as plain text, Markdown, JSON or a self-contained HTML page, in Chinese or English.
+"""A comparison as plain text, Markdown, JSON or a self-contained HTML page, in each language of the catalogues.
 
 Every string that comes from the files (cluster names, file names, rule-set names, reform records) is escaped for
 the format it goes into. The HTML page has its style sheet and its chart (inline SVG) inside it and no script.
@@ -30,9 +30,9 @@ def _label(key: str, lang: Lang, **values: object) -> str:
 
 
 def render_comparison(comparison: Comparison, fmt: str = "text", lang: str = "zh") -> str:
-    """Render ``comparison`` as ``text``, ``md``, ``json`` or ``html`` in ``lang`` (``zh`` or ``en``).
+    """Render ``comparison`` as ``text``, ``md``, ``json`` or ``html`` in ``lang`` (``zh``, ``en`` or ``ko``).
 
-    The JSON form is the same in both languages: it holds ids and status values, not words.
+    The JSON form is the same in every language: it holds ids and status values, not words.
     """
     if fmt == "json":
         return comparison_to_json(comparison)

@@ -122,7 +122,7 @@ def _citation(verdict: Verdict, lang: Lang) -> str:
 
 
 def explain_check(check: Check, lang: str = "zh") -> CheckExplanation:
-    """One check explained in ``lang`` (``zh`` or ``en``)."""
+    """One check explained in ``lang`` (``zh``, ``en``, ``ko`` or any language with a catalogue)."""
     code = lang_of(lang)
     margin = margin_of(check)
     return CheckExplanation(
@@ -197,7 +197,7 @@ def _rescued(check: Check, verdict: Verdict) -> bool:
 
 
 def explain(report: Report, lang: str = "zh") -> ReportExplanation:
-    """Explain every verdict of ``report`` in ``lang`` (``zh``, the default, or ``en``)."""
+    """Explain every verdict of ``report`` in ``lang`` (``zh``, the default, ``en`` or ``ko``)."""
     from ..ruleset.registry import known_readings, known_rule_set
 
     code = lang_of(lang)
