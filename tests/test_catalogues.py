@@ -86,7 +86,11 @@ def test_every_message_the_code_names_is_in_the_catalogues() -> None:
 
 
 def test_no_catalogue_entry_is_unused() -> None:
+    from cluster_criteria.cli import build_parser
+    from cluster_criteria.cli.help_text import help_texts
+
     literals, families = _used_in_code()
+    literals |= set(help_texts(build_parser()))  # the help of each option, by the id help_id() gives it
     unused = {i for i in _messages("en") if i not in literals and not any(f.match(i) for f in families)}
     assert unused == set()
     # and every family of ids the code builds has members
@@ -435,3 +439,53 @@ def test_a_problem_whose_message_lacks_its_values_keeps_its_text() -> None:
     assert kept.message("ko") == "must not be negative (-1)"
     assert kept.render("zh") == "x: 不能为负数（实际为 -1）"
     assert InputProblem("", "无", "none").render("ko") == "(입력 전체): none"
+
+
+# -- the command line's help ---------------------------------------------------------------------------------------
+
+# What help texts name as it is typed or spelt everywhere: formats, file kinds, extras, HTTP words and example values.
+_TYPED = {
+    "json", "text", "md", "html", "xlsx", "Markdown", "JSON", "Lines", "TOML", "Schema", "OpenAPI", "CORS", "HTTP",
+    "Authorization", "Bearer", "TOKEN", "PATH", "ORIGIN", "LINE", "N", "BASE", "REFORM", "FILE", "null", "server",
+    "excel", "explanation", "https", "comment", "geometric", "full", "brief", "line", "error", "problems", "n",
+    "zh", "en", "ko", "CPU",
+}
+
+
+def test_the_english_catalogue_repeats_the_help_the_code_writes() -> None:
+    from cluster_criteria.cli import build_parser
+    from cluster_criteria.cli.help_text import help_texts
+
+    texts = help_texts(build_parser())
+    assert len(texts) > 80
+    assert {i: translate(i, "en") for i in texts} == texts
+    catalogue = {i for i in _messages("en") if i.startswith("help.") and not i.startswith("help.argparse.")}
+    assert catalogue == set(texts)
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_the_help_of_every_command_is_translated(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cluster_criteria.cli import COMMAND_MODULES, main
+
+    monkeypatch.setenv("COLUMNS", "400")  # argparse wraps at hyphens too; one line per text keeps commands whole
+    commands = ["evaluate-many" if name == "evaluate_many" else name for name in COMMAND_MODULES]
+    for argv in ([], *([name] for name in commands)):
+        with pytest.raises(SystemExit) as done:
+            main([*argv, "--help", "--lang", lang])
+        assert done.value.code == 0
+        page = capsys.readouterr().out
+        assert page.startswith(translate("help.argparse.usage", lang))
+        # the usage block and the column of options and names are syntax; the texts beside and under them are the help
+        texts = []
+        for line in page.split("\n\n", 1)[1].splitlines():
+            if line.startswith("  ") and not line.startswith(" " * 6):
+                parts = re.split(r"\s{2,}", line.strip(), maxsplit=1)
+                texts.append(parts[1] if len(parts) == 2 else "")
+            else:
+                texts.append(line)
+        body = "\n".join(texts)
+        typed = _TYPED | {"COMMAND", *(word for name in commands for word in name.split("-"))}
+        words = [w for w in _korean_english_words(body) if w not in typed]
+        assert words == [], (argv, words, page)
