@@ -26,6 +26,9 @@ OUTPUTS = (
     ("en.md", "md", "en"),
     ("zh.html", "html", "zh"),
     ("en.html", "html", "en"),
+    ("ko.txt", "text", "ko"),
+    ("ko.md", "md", "ko"),
+    ("ko.html", "html", "ko"),
     ("json", "json", "zh"),
 )
 

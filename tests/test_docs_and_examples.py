@@ -97,7 +97,7 @@ class TestExamples:
         """Regenerating examples/reports/ changes nothing; run examples/render_reports.py after a change."""
         module = runpy.run_path(str(ROOT / "examples" / "render_reports.py"))
         files: dict[Path, str] = module["rendered"]()
-        assert len(files) == 4 * 7
+        assert len(files) == 4 * 10
         stale = [p.name for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
         assert stale == [], "stale reports: python examples/render_reports.py"
 

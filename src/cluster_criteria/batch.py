@@ -126,14 +126,14 @@ class BatchSummary:
         }
 
     def render(self, lang: str = "zh") -> str:
+        from .i18n import translate
+
         data = self.to_data()
-        zh = lang == "zh"
         outcomes = "  ".join(f"{name} {count}" for name, count in data["outcomes"].items())
         failing = "  ".join(f"{rule_id}: {count}" for rule_id, count in data["failing_clauses"].items())
-        head = f"共 {self.lines} 行" if zh else f"{self.lines} line(s)"
-        lines = [f"{head}: {outcomes}"]
+        lines = [translate("batch.summary", lang, lines=self.lines, outcomes=outcomes)]
         if failing:
-            lines.append(("未满足的条款 " if zh else "failing clauses ") + failing)
+            lines.append(translate("batch.failing", lang, clauses=failing))
         return "\n".join(lines)
 
 

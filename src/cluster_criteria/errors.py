@@ -22,12 +22,41 @@ class InputProblem:
     message_zh: str
     message_en: str
     code: str = "invalid"
+    # The catalogue message and its named values, for languages other than Chinese and English ("" when the
+    # message has none: another language is then given the catalogue's rendering of the Chinese, or the English).
+    message_id: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, path: str, message_id: str, code: str, **args: object) -> InputProblem:
+        """A problem worded by the catalogue message ``message_id`` with its named values."""
+        from .i18n import translate
+
+        return cls(
+            path,
+            translate(message_id, "zh", **args),
+            translate(message_id, "en", **args),
+            code,
+            message_id,
+            tuple(sorted((k, str(v)) for k, v in args.items())),
+        )
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_zh if lang.startswith("zh") else self.message_en
+        """The reason in ``lang``: the Chinese or English given, or the catalogue's message for the code."""
+        from .i18n import has_message, localise, translate
+
+        own = bool(self.message_id) and has_message(self.message_id, lang)
+        if lang.startswith("zh") or lang.startswith("en") or not own:
+            return localise(self.message_zh, self.message_en, "zh" if lang.startswith("zh") else lang)
+        try:
+            return translate(self.message_id, lang, **dict(self.args))
+        except (KeyError, IndexError):  # a message whose values were not kept: the text as given
+            return localise(self.message_zh, self.message_en, lang)
 
     def render(self, lang: str = "zh") -> str:
-        where = self.path or ("（整体）" if lang.startswith("zh") else "(whole input)")
+        from .i18n import translate
+
+        where = self.path or translate("problem.whole_input", "zh" if lang.startswith("zh") else lang)
         return f"{where}: {self.message(lang)}"
 
 
@@ -41,6 +70,11 @@ class ApplicationError(ValueError):
     @classmethod
     def single(cls, path: str, message_zh: str, message_en: str, code: str = "invalid") -> ApplicationError:
         return cls([InputProblem(path, message_zh, message_en, code)])
+
+    @classmethod
+    def of(cls, path: str, message_id: str, code: str, **args: object) -> ApplicationError:
+        """One problem worded by the catalogue message ``message_id`` with its named values."""
+        return cls([InputProblem.of(path, message_id, code, **args)])
 
     @property
     def field(self) -> str:

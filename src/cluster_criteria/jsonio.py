@@ -51,8 +51,8 @@ def parse_json(text: str | bytes) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ApplicationError.single(
-                "", f"输入不是 UTF-8 文本：{exc}", f"input is not UTF-8 text: {exc}", "cc_encoding"
+            raise ApplicationError.of(
+                "", "problem.cc_encoding", "cc_encoding", reason=exc
             ) from None
     repeated: dict[int, list[tuple[str, Any, Any]]] = {}
 
@@ -79,16 +79,16 @@ def parse_json(text: str | bytes) -> Any:
                 object_pairs_hook=new_object,
             )
     except json.JSONDecodeError as exc:
-        raise ApplicationError.single(
+        raise ApplicationError.of(
             f"line {exc.lineno} column {exc.colno}",
-            f"JSON 格式错误：{exc.msg}",
-            f"invalid JSON: {exc.msg}",
+            "problem.cc_json_syntax",
             "cc_json",
+            reason=exc.msg,
         ) from None
     except (ValueError, RecursionError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        raise ApplicationError.single(
-            "", f"JSON 无法读取：{reason}", f"JSON cannot be read: {reason}", "cc_json"
+        raise ApplicationError.of(
+            "", "problem.cc_json_unreadable", "cc_json", reason=reason
         ) from None
     if repeated:
         raise ApplicationError(capped(_duplicate_problems(data, repeated)))
@@ -124,12 +124,7 @@ def _duplicate_problems(data: Any, repeated: dict[int, list[tuple[str, Any, Any]
             for key, first, second in repeated.get(id(node), ()):
                 at = f"{path}.{key}" if path else key
                 a, b = _shown_value(first), _shown_value(second)
-                yield InputProblem(
-                    at,
-                    f"同一字段出现两次（{a} 与 {b}），无法确定以哪个为准",
-                    f"the field is given twice ({a} and {b}); which one counts is ambiguous",
-                    "cc_duplicate_key",
-                )
+                yield InputProblem.of(at, "problem.cc_duplicate_key", "cc_duplicate_key", first=a, second=b)
             children = [(value, f"{path}.{key}" if path else key) for key, value in node.items()]
         elif isinstance(node, list):
             children = [(value, f"{path}[{index}]") for index, value in enumerate(node)]
@@ -154,8 +149,8 @@ def application_from_data(data: Any) -> Application:
     Keys starting with ``$comment`` (notes, as in the blank template) are dropped first.
     """
     if not isinstance(data, dict):
-        raise ApplicationError.single(
-            "", "申报材料应为 JSON 对象", "an application must be a JSON object", "cc_not_object"
+        raise ApplicationError.of(
+            "", "problem.cc_not_object", "cc_not_object"
         )
     try:
         try:
@@ -169,7 +164,7 @@ def application_from_data(data: Any) -> Application:
     except ValidationError as exc:
         raise from_validation_error(exc) from None
     except RecursionError:
-        raise ApplicationError.single("", "嵌套过深", "nested too deeply", "cc_json") from None
+        raise ApplicationError.of("", "problem.cc_nested", "cc_json") from None
 
 
 def load_application(source: str | bytes | dict[str, Any]) -> Application:

@@ -17,12 +17,7 @@ _SKIP_BLOCK = 1 << 16
 
 def too_large(limit: int = MAX_DOCUMENT_BYTES) -> ApplicationError:
     """The error for an input over ``limit`` bytes; the message states the limit."""
-    return ApplicationError.single(
-        "",
-        f"输入超过 {limit:,} 字节的上限，未读取其余部分",
-        f"input is larger than the limit of {limit:,} bytes; the rest was not read",
-        "cc_document_too_large",
-    )
+    return ApplicationError.of("", "problem.cc_document_too_large", "cc_document_too_large", limit=f"{limit:,}")
 
 
 def read_bounded(stream: IO[bytes], limit: int = MAX_DOCUMENT_BYTES) -> bytes:

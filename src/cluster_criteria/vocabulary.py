@@ -29,7 +29,10 @@ class LabelledEnum(str, Enum):
         return _LABELS[self][1]
 
     def label(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        """The label in ``lang``: Chinese, English, or the catalogue's rendering of the Chinese."""
+        from .i18n import localise
+
+        return localise(self.zh, self.en, "zh" if lang.startswith("zh") else lang)
 
 
 class CatalogueStatus(LabelledEnum):

@@ -30,7 +30,8 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; its help in ``lang`` when a catalogue has it (English otherwise)."""
     parser = argparse.ArgumentParser(
         prog="cluster-criteria",
         description="吉林省促进中小企业特色产业集群发展暂行办法 — 逐条评估 / clause-by-clause evaluation of the "
@@ -41,14 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(f".{name}", __name__).register(commands)
+    if lang is not None and lang != "en":
+        from ..i18n import available_languages
+        from .help_text import localise_help
+
+        if lang in available_languages():
+            localise_help(parser, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the EXIT_* constants)."""
+    from .help_text import help_language
     from .output_paths import OutputError
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(help_language(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    from ..i18n import preload
+
+    preload(getattr(args, "lang", "zh"))
     try:
         status: int = args.handler(args)
         _flush_standard_output()

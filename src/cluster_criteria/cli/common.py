@@ -36,16 +36,11 @@ EXIT_BAD_INPUT = 3
 EXIT_INELIGIBLE = 10
 EXIT_UNDECIDED = 11
 
-_MESSAGES = {
-    "bad_input": ("输入有误，无法评估：", "The input cannot be evaluated:"),
-    "cannot_read": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
-}
-
-
 def say(key: str, lang: str, **kwargs: object) -> str:
-    """A command-line message in the chosen language (``zh`` or ``en``)."""
-    zh, en = _MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**kwargs)
+    """The command-line message ``cli.<key>`` in the chosen language."""
+    from ..i18n import translate
+
+    return translate(f"cli.{key}", lang, **kwargs)
 
 
 def iso_date(value: str) -> dt.date:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+from ..i18n import available_languages
 from .common import EXIT_BAD_INPUT, EXIT_OK, say, write_output
 
 __all__ = ["register", "run"]
@@ -35,7 +36,7 @@ def register(commands: Any) -> None:
         help="text, md (Markdown), json (see: cluster-criteria schema compare) or html (one page with a chart); "
         "default text",
     )
-    cp.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the output (default zh)")
+    cp.add_argument("--lang", choices=available_languages(), default="zh", help="language of the output (default zh)")
     cp.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
     cp.add_argument(
         "--limit",

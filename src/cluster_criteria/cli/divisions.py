@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from ..i18n import available_languages, localise, translate
 from ..safe_text import one_line
 from .common import EXIT_OK, EXIT_USAGE, write_output
 
@@ -17,7 +18,7 @@ def register(commands: Any) -> None:
     dv = commands.add_parser("divisions", help="list Jilin's division codes, or look one up by code or name")
     dv.add_argument("query", nargs="?", help="a six-digit code or a name, e.g. 220284 or 磐石市")
     dv.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    dv.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of level names (default zh)")
+    dv.add_argument("--lang", choices=available_languages(), default="zh", help="language of level names (default zh)")
     dv.set_defaults(handler=run)
 
 
@@ -29,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if args.query:
         found = table.lookup(args.query)
         if found is None:
-            message = "未找到" if args.lang == "zh" else "no division"
-            print(f"{message}: {one_line(args.query)}", file=sys.stderr)
+            print(translate("divisions.not_found", args.lang, query=one_line(args.query)), file=sys.stderr)
             return EXIT_USAGE
         # A prefecture or the province lists its members too.
         rows = (found, *table.children(found))
@@ -40,7 +40,6 @@ def run(args: argparse.Namespace) -> int:
         data = [{"code": d.code, "name": d.name, "level": d.level.value, "parent_code": d.parent_code} for d in rows]
         write_output(json.dumps({"source": table.source, "divisions": data}, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    zh = args.lang == "zh"
-    lines = [f"{d.code or '—':<7} {d.name}  ({d.level.zh if zh else d.level.en})" for d in rows]
+    lines = [f"{d.code or '—':<7} {d.name}  ({localise(d.level.zh, d.level.en, args.lang)})" for d in rows]
     write_output("\n".join(lines) + "\n", None)
     return EXIT_OK

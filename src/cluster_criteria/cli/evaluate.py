@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from typing import Any
 
+from ..i18n import available_languages
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_INELIGIBLE,
@@ -46,7 +47,9 @@ def register(commands: Any) -> None:
         help="json (the report, plus its explanation under 'explanation'), text, md (Markdown) or html "
         "(a printable page); default json",
     )
-    ev.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the explanation (default zh)")
+    ev.add_argument(
+        "--lang", choices=available_languages(), default="zh", help="language of the explanation (default zh)"
+    )
     ev.add_argument("--output", metavar="PATH", help="write the report to PATH instead of standard output")
     add_evaluation_options(ev)
     ev.add_argument(

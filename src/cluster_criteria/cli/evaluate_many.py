@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import BrokenExecutor
 from typing import IO, TYPE_CHECKING, Any
 
+from ..i18n import available_languages, translate
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -38,39 +39,10 @@ __all__ = ["register", "run"]
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT); 143 for SIGTERM, 129 for SIGHUP
 EXIT_WORKER_LOST = 1  # a worker process died (killed, out of memory); the finished lines are kept
 
-_MESSAGES = {
-    "interrupted": (
-        "已中断：第 {first}–{last} 行的结果已写入。继续请加 --resume-from {next}（追加到输出文件）",
-        "interrupted: results for lines {first}–{last} are written. Continue with --resume-from {next} "
-        "(appends to the output)",
-    ),
-    "interrupted_none": (
-        "已中断：尚未写入结果。继续请加 --resume-from {next}",
-        "interrupted: no result written yet. Continue with --resume-from {next}",
-    ),
-    "worker_lost": (
-        "一个工作进程意外终止（可能被系统结束或内存不足）",
-        "a worker process stopped unexpectedly (killed, or out of memory)",
-    ),
-    "trimmed": (
-        "已删除输出末尾被中断的不完整一行（{count} 字节）",
-        "removed the incomplete last line ({count} bytes) an interrupted run left in the output",
-    ),
-    "resume_needs_output": ("--resume 需要 --output", "--resume needs --output"),
-    "resuming": (
-        "输出中已有 {lines} 行完整结果，从第 {next} 行继续",
-        "the output holds {lines} whole line(s); continuing with line {next}",
-    ),
-    "not_evaluated": (
-        "{count} 行无法评估（见输出中的错误记录）",
-        "{count} line(s) could not be evaluated (see the error records)",
-    ),
-}
 
 
 def _say(key: str, lang: str, **kwargs: object) -> str:
-    zh, en = _MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**kwargs)
+    return translate(f"batch_cli.{key}", lang, **kwargs)
 
 
 def register(commands: Any) -> None:
@@ -119,7 +91,7 @@ def register(commands: Any) -> None:
         help="continue from what --output holds (for a run begun at line 1 that stopped without saying where, "
         "e.g. killed): an incomplete last line is removed and the run starts after the last whole line",
     )
-    em.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    em.add_argument("--lang", choices=available_languages(), default="zh", help="language of messages (default zh)")
     add_evaluation_options(em)
     em.set_defaults(handler=run)
 

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import available_languages, data_text, localise, translate
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -32,7 +33,7 @@ def register(commands: Any) -> None:
         "with their sources, the qualitative items and the readings of the text it applies.",
     )
     ex.add_argument("rule_id", metavar="RULE_ID", help="rule id, e.g. 6.1 or 7.2")
-    ex.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    ex.add_argument("--lang", choices=available_languages(), default="zh", help="language (default zh)")
     ex.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     ex.add_argument(
         "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="show the values in force on this date (default today)"
@@ -51,7 +52,6 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
     from ..rules.spec import id_meaning
 
     rule = select([rule_id], rule_set)[0]
-    zh = lang == "zh"
     params = rule_set.parameters_on(day) if day is not None else rule_set.parameters
     last = (day or params.since).year - 1
     years = tuple(range(last - params.integer("figure_window_years") + 1, last + 1))
@@ -62,10 +62,12 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
             "version": rule_set.version,
             "values_on": (day or params.since).isoformat(),
         },
-        "citation": rule.citation_zh if zh else rule.citation_en,
-        "title": rule.title_zh if zh else rule.title_en,
+        "citation": localise(rule.citation_zh, rule.citation_en, lang),
+        "title": localise(rule.title_zh, rule.title_en, lang),
         "function": rule.name,
         "clause_text": rule_set.clause_text(rule.article, rule.clause),
+        # a reference translation beside the authoritative Chinese, in languages that have one
+        **_translation(rule_set.clause_text(rule.article, rule.clause), lang),
         "checks": [
             {
                 "id": c.id,
@@ -78,19 +80,24 @@ def rule_data(rule_id: str, lang: str, rule_set: RuleSet, day: dt.date | None = 
             for c in rule.describes
         ],
         "qualitative_items": [
-            {"id": i.id, "text": i.text_zh if zh else i.text_en, "group": i.group}
+            {"id": i.id, "text": localise(i.text_zh, i.text_en, lang), "group": i.group}
             for i in params.items_for(rule.article, rule.clause)
         ],
         "readings": [
             {
                 "id": r,
-                "title": rule_set.readings[r].title_zh if zh else rule_set.readings[r].title_en,
+                "title": localise(rule_set.readings[r].title_zh, rule_set.readings[r].title_en, lang),
                 "explanation": rule_set.readings[r].explanation(lang),
             }
             for r in rule.readings
             if r in rule_set.readings
         ],
     }
+
+
+def _translation(clause: str, lang: str) -> dict[str, str]:
+    found = data_text(clause, lang) if lang != "zh" else None
+    return {"clause_translation": found} if found else {}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,38 +116,31 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    zh = lang == "zh"
-    colon = "：" if zh else ": "
-    heading = "：" if zh else ":"
+    def t(key: str, **values: object) -> str:
+        return translate(f"explain_page.{key}", lang, **values)
+
+    colon = translate("report.colon", lang)
+    rule_set_data = data["rule_set"]
     lines = [
         f"{data['rule_id']}  {data['citation']}  {data['title']}  ({data['function']})",
-        (
-            f"规则版本 {data['rule_set']['id']}（{data['rule_set']['version']}），"
-            f"参数取{data['rule_set']['values_on']}施行的值"
-            if zh
-            else f"Rule set {data['rule_set']['id']} ({data['rule_set']['version']}), values in force on "
-            f"{data['rule_set']['values_on']}"
-        ),
+        t("rule_set", id=rule_set_data["id"], version=rule_set_data["version"], day=rule_set_data["values_on"]),
         "",
-        ("条文" if zh else "Clause") + colon + data["clause_text"],
-        "",
-        ("检查" if zh else "Checks") + heading,
+        t("clause") + colon + data["clause_text"],
     ]
+    if data.get("clause_translation"):
+        lines.append(translate("report.clause_translation", lang) + colon + data["clause_translation"])
+    lines += ["", t("checks")]
     for check in data["checks"]:
         lines.append(f"  - {check['id']}: {check['description']}")
         if check["id_meaning"]:
-            lines.append(f"      {('编号' if zh else 'id')}{colon}{check['id_meaning']}")
-        lines.extend(f"      {('参数' if zh else 'parameter')}{colon}{p}" for p in check["parameters"])
+            lines.append(f"      {translate('check_id.label', lang)}{colon}{check['id_meaning']}")
+        lines.extend(f"      {t('parameter')}{colon}{p}" for p in check["parameters"])
     if data["qualitative_items"]:
-        lines += [
-            "",
-            ("定性项（在申报材料 qualitative 中作答）" if zh else "Qualitative items (answer under qualitative)")
-            + colon,
-        ]
+        lines += ["", t("items") + colon]
         for item in data["qualitative_items"]:
-            group = f" [{('任选其一' if zh else 'alternative')}: {item['group']}]" if item["group"] else ""
+            group = f" [{t('alternative')}: {item['group']}]" if item["group"] else ""
             lines.append(f"  - {item['id']}: {item['text']}{group}")
-    lines += ["", ("适用口径" if zh else "Readings applied") + heading]
+    lines += ["", t("readings")]
     for reading in data["readings"]:
         lines.append(f"  - {reading['id']}: {reading['title']}")
         lines.append(f"      {reading['explanation']}")

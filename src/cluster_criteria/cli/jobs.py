@@ -16,17 +16,6 @@ __all__ = ["FORCED_CEILING", "add_jobs_options", "available_cpus", "jobs_to_run"
 
 FORCED_CEILING = 8
 
-_MESSAGES = {
-    "lowered": (
-        "--jobs {asked} 超过本机可用的 CPU 数 {cpus}，按 {cpus} 个进程运行（确需更多请加 --force-jobs）",
-        "--jobs {asked} is more than the {cpus} CPU(s) available: running {cpus} worker process(es) "
-        "(add --force-jobs to run more)",
-    ),
-    "ceiling": (
-        "--jobs {asked} 即使加 --force-jobs 也过多，按 {ceiling} 个进程运行（CPU 数的 {factor} 倍）",
-        "--jobs {asked} is too many even with --force-jobs: running {ceiling} ({factor} times the CPUs)",
-    ),
-}
 
 
 def available_cpus() -> int:
@@ -67,5 +56,6 @@ def jobs_to_run(asked: int, *, forced: bool, lang: str, cpus: int | None = None)
 
 
 def _say(key: str, lang: str, **values: object) -> None:
-    zh, en = _MESSAGES[key]
-    print((zh if lang == "zh" else en).format(**values), file=sys.stderr)
+    from ..i18n import translate
+
+    print(translate(f"jobs.{key}", lang, **values), file=sys.stderr)

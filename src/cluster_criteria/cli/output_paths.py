@@ -22,24 +22,6 @@ __all__ = ["STDIN", "STDOUT", "OutputError", "check_outputs", "output_conflict",
 STDIN = "-"
 STDOUT = None
 
-_MESSAGES = {
-    "same_file": (
-        "输出 {output} 与输入 {input} 是同一个文件：写入会毁掉输入。请另选输出路径",
-        "the output {output} is the same file as the input {input}: writing it would destroy the input. "
-        "Choose another output path",
-    ),
-    "two_outputs": (
-        "{first} 与 {second} 是同一个文件，两项输出会互相覆盖",
-        "{first} and {second} are the same file: one output would overwrite the other",
-    ),
-    "stdout_is_input": (
-        "标准输出被重定向到输入文件 {input}：会读回自己的输出。请改用 --output 指定其他文件",
-        "standard output is redirected to the input file {input}: the run would read back its own output. "
-        "Write to another file",
-    ),
-    "cannot_write": ("无法写入文件 {path}：{reason}", "cannot write {path}: {reason}"),
-    "stdout_closed": ("标准输出已关闭，结果无处写出", "standard output is closed: the results have nowhere to go"),
-}
 
 
 class OutputError(Exception):
@@ -51,8 +33,9 @@ class OutputError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        zh, en = _MESSAGES[self.key]
-        return (zh if lang == "zh" else en).format(**self.values)
+        from ..i18n import translate
+
+        return translate(f"output.{self.key}", lang, **self.values)
 
 
 def _identity(path: str) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import available_languages, localise, translate
 from .common import EXIT_OK, EXIT_USAGE, OptionError, add_rule_set_option, described_rule_set, iso_date, write_output
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ __all__ = ["register", "rules_data"]
 def register(commands: Any) -> None:
     ru = commands.add_parser("rules", help="list the rules in legal order")
     ru.add_argument("--format", choices=("json", "text"), default="text")
-    ru.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
+    ru.add_argument("--lang", choices=available_languages(), default="zh", help="language of the table (default zh)")
     ru.add_argument(
         "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="the rule set in force on this date (default today)"
     )
@@ -92,13 +93,13 @@ def run(args: argparse.Namespace) -> int:
         data = rules_data(rule_set, args.as_of or dt.date.today())
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    zh = args.lang == "zh"
-    header = ("编号", "条款", "名称", "检查", "定性项") if zh else ("id", "clause", "title", "checks", "items")
+    lang: str = args.lang
+    header = tuple(translate(f"rules.column.{key}", lang) for key in ("id", "clause", "title", "checks", "items"))
     rows = [
         (
             r.rule_id,
-            r.citation_zh if zh else r.citation_en,
-            r.title_zh if zh else r.title_en,
+            localise(r.citation_zh, r.citation_en, lang),
+            localise(r.title_zh, r.title_en, lang),
             str(len([c for c in r.describes if c.kind.value != "declared"])),
             str(len(params.items_for(r.article, r.clause))),
         )
@@ -107,11 +108,7 @@ def run(args: argparse.Namespace) -> int:
     widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
     lines = ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in (header, *rows)]
     lines.append("")
-    lines.append(
-        "cluster-criteria explain RULE_ID 查看条文、检查、参数和适用口径"
-        if zh
-        else "cluster-criteria explain RULE_ID shows a rule's clause, checks, parameters and readings"
-    )
+    lines.append(translate("rules.see_explain", lang))
     write_output("\n".join(lines) + "\n", None)
     return EXIT_OK
 
@@ -132,11 +129,11 @@ def _list_rule_sets(args: argparse.Namespace, known: tuple[RuleSet, ...]) -> int
     if args.format == "json":
         write_output(json.dumps([_rule_set_data(r) for r in known], ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    zh = args.lang == "zh"
+    lang: str = args.lang
     lines = []
     for r in known:
-        until = r.in_force_until.isoformat() if r.in_force_until else ("至被取代" if zh else "until superseded")
-        name = r.name_zh if zh else r.name_en
+        until = r.in_force_until.isoformat() if r.in_force_until else translate("rules.until_superseded", lang)
+        name = localise(r.name_zh, r.name_en, lang)
         lines.append(f"{r.id}  {r.version}  {r.effective_date.isoformat()} – {until}  {name}")
     write_output("\n".join(lines) + "\n", None)
     return EXIT_OK

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from ..i18n import available_languages
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_INELIGIBLE,
@@ -27,7 +28,7 @@ def register(commands: Any) -> None:
     st.add_argument("file", nargs="?", help="record JSON file, or - to read standard input")
     st.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", help="date of the report")
     st.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    st.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    st.add_argument("--lang", choices=available_languages(), default="zh", help="language (default zh)")
     st.add_argument("--output", metavar="PATH", help="write the report to PATH instead of standard output")
     st.add_argument("--schema", action="store_true", help="print the JSON Schema of the record format and exit")
     st.add_argument(

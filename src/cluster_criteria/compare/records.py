@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import localise, translate
 from ..verdicts import Outcome, Status
 from .result import ERROR
 
@@ -29,62 +30,29 @@ _RULE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}")
 _OUTCOMES = frozenset(o.value for o in Outcome)
 _STATUSES = frozenset(s.value for s in Status)
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "too_long": ("这一行超过 {limit} 字节，不是评估结果", "the line is longer than {limit} bytes; it is not a report"),
-    "empty_line": (
-        "空行：评估结果文件中每行应是一份报告或一条错误记录",
-        "empty line: each line should be a report or an error record",
-    ),
-    "not_json": ("不是 JSON：{reason}", "not JSON: {reason}"),
-    "not_object": (
-        "不是 JSON 对象，不是 evaluate-many 的输出",
-        "not a JSON object; not an output line of evaluate-many",
-    ),
-    "bad_field": ("字段 {field} {reason_zh}", "field {field} {reason_en}"),
-    "duplicate": (
-        "行号 {number} 重复（上一行已是 {number}）",
-        "line number {number} appears twice (the line before has it too)",
-    ),
-    "out_of_order": (
-        "行号 {number} 在 {previous} 之后，顺序颠倒",
-        "line number {number} comes after {previous}; the lines are out of order",
-    ),
-    "mismatch": (
-        "行号 {number} 与 {other} 同一位置的行号 {other_number} 不同，无法配对",
-        "line number {number} differs from line number {other_number} at the same place in {other}; cannot pair them",
-    ),
-    "shorter": (
-        "文件在第 {last} 行结束，而 {other} 还有第 {next} 行：两个文件行数不同，无法配对",
-        "the file ends at line {last} but {other} goes on to line {next}: the files differ in length and cannot be "
-        "paired",
-    ),
-    "empty_file": (
-        "文件是空的，而 {other} 有内容：两个文件行数不同，无法配对",
-        "the file is empty but {other} is not: the files differ in length and cannot be paired",
-    ),
-    "too_many_clauses": (
-        "两个文件共出现 {count} 个以上不同的条款编号，不像是评估结果",
-        "more than {count} distinct clause ids across the files; these are not reports",
-    ),
-}
 
 
 class CompareError(ValueError):
     """A line that cannot be read or paired: the file, the line (from 1) and why, in Chinese and English."""
 
     def __init__(self, code: str, file: str, line: int, **values: object) -> None:
-        zh, en = _MESSAGES[code]
         self.code = code
         self.file = file
         self.line = line
-        self.message_zh = zh.format(**values)
-        self.message_en = en.format(**values)
+        self._values = values
+        self.message_zh = self.message("zh")
+        self.message_en = self.message("en")
         super().__init__(f"{self.render('zh')}\n{self.render('en')}")
 
+    def message(self, lang: str = "zh") -> str:
+        """Why the line cannot be read or paired, in ``lang`` (message ``compare_records.<code>``)."""
+        values = dict(self._values)
+        if "reason_zh" in values:  # a field's reason, given in Chinese and English by the reader
+            values["reason"] = localise(str(values.pop("reason_zh")), str(values.pop("reason_en")), lang)
+        return translate(f"compare_records.{self.code}", lang, **values)
+
     def render(self, lang: str = "zh") -> str:
-        if lang == "zh":
-            return f"{self.file} 第 {self.line} 行：{self.message_zh}"
-        return f"{self.file}, line {self.line}: {self.message_en}"
+        return translate("compare_records.where", lang, file=self.file, line=self.line, message=self.message(lang))
 
 
 @dataclass(frozen=True, slots=True)

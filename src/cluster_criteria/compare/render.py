@@ -1,4 +1,4 @@
-"""A comparison as plain text, Markdown, JSON or a self-contained HTML page, in Chinese or English.
+"""A comparison as plain text, Markdown, JSON or a self-contained HTML page, in each language of the catalogues.
 
 Every string that comes from the files (cluster names, file names, rule-set names, reform records) is escaped for
 the format it goes into. The HTML page has its style sheet and its chart (inline SVG) inside it and no script.
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..explain.locale import Lang, lang_of
 from ..explain.words import outcome_word, status_word
+from ..i18n import localise, translate
 from ..render.escape import escape_html, escape_markdown, escape_text
 from ..verdicts import Outcome, Status
 from .chart import outcome_chart
@@ -21,74 +22,18 @@ __all__ = ["COMPARE_FORMATS", "render_comparison"]
 
 COMPARE_FORMATS = ("text", "md", "json", "html")
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("两次评估结果比较", "Comparison of two evaluation runs"),
-    "base": ("基准", "Base"),
-    "reform": ("对照", "Reform"),
-    "file": ("文件", "File"),
-    "rule_set": ("规则集", "Rule set"),
-    "lines_of": ("{count} 行", "{count} line(s)"),
-    "assessment_date": ("评估日期", "Assessment date"),
-    "options": ("口径", "Readings"),
-    "reform_record": ("修改方案", "Reform record"),
-    "no_reform": ("无", "none"),
-    "reform_on": ("{count} 份报告", "on {count} report(s)"),
-    "errors": ("无法评估的行", "Lines not evaluated"),
-    "others": ("另有 {count} 行的取值未逐一列出", "{count} more line(s) with other values, not listed"),
-    "summary": (
-        "共 {lines} 项申报；结论或条款结果有变化的 {changed} 项，其中结论变化的 {outcome_changes} 项。",
-        "{lines} application(s); {changed} changed in outcome or in some clause, {outcome_changes} of them in outcome.",
-    ),
-    "outcomes": ("结论统计", "Outcomes"),
-    "outcome": ("结论", "Outcome"),
-    "difference": ("增减", "Change"),
-    "matrix": ("结论变化矩阵（行：基准，列：对照）", "Outcome transitions (rows: base, columns: reform)"),
-    "matrix_short": ("基准↓ 对照→", "base ↓ reform →"),
-    "total": ("合计", "Total"),
-    "by_clause": ("各条款结果变化", "Status changes by clause"),
-    "clause": ("条款", "Clause"),
-    "changed_count": ("变化的申报数", "Applications changed"),
-    "changes": ("变化", "Changes"),
-    "changed": ("结论或条款结果有变化的申报", "Applications whose outcome or clause status changed"),
-    "line": ("行", "Line"),
-    "cluster": ("集群", "Cluster"),
-    "clause_changes": ("条款变化", "Clause changes"),
-    "none": ("无", "none"),
-    "truncated": (
-        "仅列出前 {listed} 项（共 {changed} 项；上限可用 --limit 调整），以上统计均为全部申报的准确数字。",
-        "Only the first {listed} are listed (of {changed}; --limit sets the cap); the counts above cover every "
-        "application.",
-    ),
-    "mismatch": (
-        "注意：有 {count} 行两边报告的集群名称不同，两个文件可能不是由同一批申报生成的。",
-        "Note: on {count} line(s) the two reports name different clusters; the files may not come from the same "
-        "applications.",
-    ),
-    "was_named": ("基准中名为 {name}", "named {name} in the base"),
-    "chart": ("基准与对照的结论分布", "Outcomes in the base and the reform run"),
-    "footer": (
-        "由 cluster-criteria 生成；本比较为辅助审核材料，最终以主管部门认定为准。",
-        "Produced by cluster-criteria; an aid to review — the competent department decides.",
-    ),
-    "line_no": ("第 {line} 行", "line {line}"),
-}
-_ERROR_WORDS = {
-    ERROR: ("无法评估", "not evaluated"),
-    "invalid_input": ("输入有误", "invalid input"),
-    "evaluation_failed": ("评估失败", "evaluation failed"),
-}
-_ABSENT = ("报告中无此条款", "not in the report")
+# Kinds of error record the catalogues word (message ``compare.error.<kind>``).
+_ERROR_KINDS = frozenset({ERROR, "invalid_input", "evaluation_failed"})
 
 
 def _label(key: str, lang: Lang, **values: object) -> str:
-    zh, en = _LABELS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return translate(f"compare.{key}", lang, **values)
 
 
 def render_comparison(comparison: Comparison, fmt: str = "text", lang: str = "zh") -> str:
-    """Render ``comparison`` as ``text``, ``md``, ``json`` or ``html`` in ``lang`` (``zh`` or ``en``).
+    """Render ``comparison`` as ``text``, ``md``, ``json`` or ``html`` in ``lang`` (``zh``, ``en`` or ``ko``).
 
-    The JSON form is the same in both languages: it holds ids and status values, not words.
+    The JSON form is the same in every language: it holds ids and status values, not words.
     """
     if fmt == "json":
         return comparison_to_json(comparison)
@@ -111,31 +56,27 @@ class _Words:
     def __call__(self, key: str, **values: object) -> str:
         return _label(key, self.lang, **values)
 
-    def pick(self, pair: tuple[str, str]) -> str:
-        return pair[0] if self.lang == "zh" else pair[1]
-
     def outcome(self, outcome: str, error: str = "") -> str:
         if outcome == ERROR:
-            word = self.pick(_ERROR_WORDS[ERROR])
-            kind = _ERROR_WORDS.get(error)
-            detail = self.pick(kind) if kind else error
+            word = translate(f"compare.error.{ERROR}", self.lang)
+            detail = translate(f"compare.error.{error}", self.lang) if error in _ERROR_KINDS else error
             if not detail:
                 return word
-            return f"{word}（{detail}）" if self.lang == "zh" else f"{word} ({detail})"
+            return translate("compare.error_detail", self.lang, word=word, detail=detail)
         return outcome_word(Outcome(outcome), self.lang)
 
     def status(self, status: str | None, *, exclusion: bool) -> str:
         if status is None:
-            return self.pick(_ABSENT)
+            return self("absent")
         return status_word(Status(status), self.lang, exclusion=exclusion)
 
     @property
     def colon(self) -> str:
-        return "：" if self.lang == "zh" else ": "
+        return translate("report.colon", self.lang)
 
     @property
     def separator(self) -> str:
-        return "；" if self.lang == "zh" else "; "
+        return translate("report.separator", self.lang)
 
 
 def _exclusions(comparison: Comparison) -> frozenset[str]:
@@ -146,11 +87,12 @@ def _side_facts(side: Side, w: _Words) -> list[tuple[str, str]]:
     """(heading, value) pairs describing one file; the values are raw text, escaped by the caller."""
     facts = [(w("file"), side.file)]
     rule_sets = [
-        w.pick(
-            (
-                f"{r.name_zh or r.id}（{r.id}，版本 {r.version}，{r.count} 行）",
-                f"{r.name_en or r.id} ({r.id}, version {r.version}; {r.count} line(s))",
-            )
+        w(
+            "rule_set_line",
+            name=localise(r.name_zh, r.name_en, w.lang) or r.id,
+            id=r.id,
+            version=r.version,
+            count=r.count,
         )
         for r in side.rule_sets
     ]
@@ -171,7 +113,7 @@ def _reform_text(value: str, w: _Words) -> str:
     try:
         record = json.loads(value)
         changed = w.separator.join(f"{c['name']} {c['before']} → {c['after']}" for c in record["changes"])
-        return f"{record['id']}: {w.pick((record['title_zh'], record['title_en']))} — {changed}"
+        return f"{record['id']}: {localise(record['title_zh'], record['title_en'], w.lang)} — {changed}"
     except (ValueError, TypeError, KeyError):
         return value
 
@@ -179,9 +121,7 @@ def _reform_text(value: str, w: _Words) -> str:
 def _tally_text(tally: Tally, w: _Words, *, counted: str = "lines_of") -> str:
     shown = _reform_text if counted == "reform_on" else (lambda value, _: value)
     parts = [
-        w.pick((f"{shown(seen.value, w) or '无'}（", f"{shown(seen.value, w) or 'none'} ("))
-        + w(counted, count=seen.count)
-        + w.pick(("）", ")"))
+        w("tally", value=shown(seen.value, w) or w("none"), counted=w(counted, count=seen.count))
         for seen in tally.values
     ]
     if len(tally.values) == 1 and not tally.others and counted == "lines_of":
@@ -382,7 +322,7 @@ def _html_table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: Cal
 
 def _html(comparison: Comparison, w: _Words) -> str:
     h = escape_html
-    lang_attribute = "zh-CN" if w.lang == "zh" else "en"
+    lang_attribute = translate("report.html_lang", w.lang)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang_attribute}">',

@@ -13,8 +13,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..explain.locale import Lang
+from ..explain.locale import Lang, lang_of
 from ..explain.words import outcome_word, status_word
+from ..i18n import has_message, localise, translate
 from ..rules import select
 from ..verdicts import Outcome, Status
 
@@ -29,18 +30,6 @@ _FILL = {
 }
 _OUTCOME_FILL = {Outcome.ELIGIBLE: "C6EFCE", Outcome.INELIGIBLE: "FFC7CE", Outcome.UNDECIDED: "FFEB9C"}
 _HUNDRED_MILLION = Decimal(100_000_000)
-_HEADINGS = {
-    "line": ("行号", "line"),
-    "cluster": ("集群名称", "cluster"),
-    "outcome": ("结论", "outcome"),
-    "decided_by": ("决定性条款", "decided by"),
-    "total_output": ("最近年度集群总产值（亿元）", "latest total output (100 million yuan)"),
-    "sme_share": ("中小企业产值占比", "SME share of output"),
-    "leading_share": ("主导产业产值占比", "leading industry share"),
-    "growth": ("主导产业产值年均增速", "leading industry average growth"),
-    "year": ("最近年度", "latest year"),
-    "problems": ("无法评估的原因", "why it could not be evaluated"),
-}
 
 
 class SummaryWorkbook:
@@ -50,9 +39,9 @@ class SummaryWorkbook:
     """
 
     def __init__(self, lang: str = "zh") -> None:
-        self.lang: Lang = "zh" if lang.startswith("zh") else "en"
+        self.lang: Lang = lang_of(lang)
         self.book = Workbook(write_only=True)
-        sheet: Worksheet = self.book.create_sheet("汇总表" if self.lang == "zh" else "summary")
+        sheet: Worksheet = self.book.create_sheet(translate("summary.sheet", self.lang))
         self.sheet = sheet
         self.rules = [rule.rule_id for rule in select(None)]
         sheet.freeze_panes = "C2"
@@ -73,8 +62,7 @@ class SummaryWorkbook:
         self.rows += 1
         line = record.get("line", self.rows)
         if "outcome" not in record:
-            lang_key = "message_zh" if self.lang == "zh" else "message_en"
-            problems = "; ".join(f"{p.get('path') or '—'}: {p.get(lang_key, '')}" for p in record.get("problems", []))
+            problems = "; ".join(f"{p.get('path') or '—'}: {self._problem(p)}" for p in record.get("problems", []))
             row = [line, "", self._cell(str(record.get("error", "")))]
             row += [""] * (1 + len(self.rules) + 5)
             row.append(problems)
@@ -95,6 +83,19 @@ class SummaryWorkbook:
         row.append("")
         self.sheet.append(row)
 
+    def _problem(self, problem: dict[str, Any]) -> str:
+        """A problem of an error record in the sheet's language: the record holds Chinese and English; a catalogue
+        message that needs no values and reads as the record's Chinese is worded from the problem's code."""
+        message_id = f"problem.{problem.get('code', '')}"
+        if self.lang not in ("zh", "en") and has_message(message_id, self.lang):
+            try:
+                chinese = translate(message_id, "zh")
+            except (KeyError, IndexError):  # a message with values, which the record does not keep
+                chinese = None
+            if chinese is not None and chinese == problem.get("message_zh"):
+                return translate(message_id, self.lang)
+        return localise(str(problem.get("message_zh", "")), str(problem.get("message_en", "")), self.lang)
+
     def save(self, path: str | Path) -> None:
         from openpyxl.utils import get_column_letter
 
@@ -105,8 +106,7 @@ class SummaryWorkbook:
     # -- cells -----------------------------------------------------------------------------------------------------
 
     def _heading(self, key: str) -> Any:
-        zh, en = _HEADINGS[key]
-        return self._cell(zh if self.lang == "zh" else en, bold=True)
+        return self._cell(translate(f"summary.{key}", self.lang), bold=True)
 
     def _cell(self, value: Any, *, bold: bool = False, fill: str | None = None, number_format: str = "") -> Any:
         cell = WriteOnlyCell(self.sheet, value=value)

@@ -9,49 +9,48 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ..i18n import localise, translate
 from ..rules.registry import Rule
 from ..rules.spec import CheckSpec, placeholders
 from ..ruleset.parameters import LegalWord, Parameters, SeverityBand, Threshold
 from ..vocabulary import LabelledEnum, Severity
-from .locale import format_quantity
+from .locale import format_quantity, lang_of
 
 __all__ = ["check_description", "describe_parameter", "limit_phrase"]
 
-# How a boundary word reads in English, by the comparison it stands for.
-_COMPARISON_EN = {">=": "at least", ">": "above", "<=": "at most", "<": "below"}
-# Words placed after the figure in Chinese (在20亿元以上), and the words of trends and efficiency in English.
+# Boundary words placed after the figure in Chinese (在20亿元以上): their phrase is ``limit.<comparison>.after``.
 _AFTER_THE_FIGURE = ("以上", "以下")
-_READING_EN = {
-    ("trend.strict_each_year", ">"): "rising steadily",
-    ("trend.strict_each_year", "<"): "falling continuously",
-    ("efficiency.strictly_better", "<"): "better than",
-}
+_COMPARISONS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
+# Legal words with a reading of their own (trends, efficiency): phrase ``legal_word.<reading>.<comparison>``.
+_READ_WORDS = frozenset(
+    {("trend.strict_each_year", ">"), ("trend.strict_each_year", "<"), ("efficiency.strictly_better", "<")}
+)
 
 
 def limit_phrase(parameters: Parameters, name: str, lang: str) -> str:
     """A parameter as a description reads it: 在20亿元以上 / at least 2,000,000,000 yuan, 重大及以上, 稳步提升."""
-    zh = lang.startswith("zh")
+    lang = lang_of(lang)
     value = parameters.values[name].value
     if isinstance(value, Threshold):
-        shown = format_quantity(value.value, value.unit, "zh" if zh else "en", least=0)
+        shown = format_quantity(value.value, value.unit, lang, least=0)
         word = value.word
-        if zh:
-            return f"在{shown}{word.word}" if word.word in _AFTER_THE_FIGURE else f"{word.word}{shown}"
-        return f"{_COMPARISON_EN[word.comparison.value]} {shown}"
+        after = ".after" if word.word in _AFTER_THE_FIGURE else ""
+        return translate(f"limit.{_COMPARISONS[word.comparison.value]}{after}", lang, value=shown, word=word.word)
     if isinstance(value, LegalWord):
-        if zh:
-            return value.word
-        return _READING_EN.get((value.reading, value.comparison.value), _COMPARISON_EN[value.comparison.value])
+        comparison = _COMPARISONS[value.comparison.value]
+        if (value.reading, value.comparison.value) in _READ_WORDS:
+            return translate(f"legal_word.{value.reading}.{comparison}", lang, word=value.word)
+        return translate(f"legal_word.{comparison}", lang, word=value.word)
     if isinstance(value, Severity):
-        return f"{value.zh}及以上" if zh else f"{value.en} or worse"
+        return translate("limit.grade_or_worse", lang, grade=value.label(lang))
     if isinstance(value, tuple):
-        return ("、" if zh else ", ").join(_word(v, zh) for v in value)
-    return _word(value, zh)
+        return translate("list.separator", lang).join(_word(v, lang) for v in value)
+    return _word(value, lang)
 
 
 def check_description(spec: CheckSpec, parameters: Parameters, lang: str) -> str:
     """The spec's description with every ``{parameter}`` replaced by its limit in force."""
-    text = spec.zh if lang.startswith("zh") else spec.en
+    text = localise(spec.zh, spec.en, lang_of(lang))
     for name in placeholders(text):
         if name in parameters.values:
             text = text.replace("{" + name + "}", limit_phrase(parameters, name, lang))
@@ -60,32 +59,37 @@ def check_description(spec: CheckSpec, parameters: Parameters, lang: str) -> str
 
 def describe_parameter(parameters: Parameters, name: str, lang: str) -> str:
     """``total_output_min = 20亿元（以上，>=，2024-03-15起）— 《…》第六条第（一）项：“…”`` in a few words."""
-    zh = lang.startswith("zh")
+    lang = lang_of(lang)
     dated = parameters.values[name]
     value = dated.value
     source = dated.source
     cited = f"{source.document} {source.place}".strip() + (f"：“{source.quote}”" if source.quote else "")
     since = dated.effective_from.isoformat()
     if isinstance(value, Threshold):
-        shown = format_quantity(value.value, value.unit, "zh" if zh else "en", least=0)
-        soft = ("，软性限制" if zh else ", soft limit") if value.soft else ""
-        comparison = value.word.comparison.value
-        if zh:
-            return f"{name} = {shown}（{value.word.word}，{comparison}{soft}，{since}起）— {cited}"
-        return f"{name} = {shown} ({value.word.word}, {comparison}{soft}, from {since}) — {cited}"
+        shown = format_quantity(value.value, value.unit, lang, least=0)
+        soft = translate("parameter.soft", lang) if value.soft else ""
+        return translate(
+            "parameter.threshold",
+            lang,
+            name=name,
+            value=shown,
+            word=value.word.word,
+            comparison=value.word.comparison.value,
+            soft=soft,
+            since=since,
+            cited=cited,
+        )
     if isinstance(value, LegalWord):
-        body = (
-            f"{value.word}（{value.comparison.value}，{value.reading}）"
-            if zh
-            else (f"{value.word} ({value.comparison.value}, {value.reading})")
+        body = translate(
+            "parameter.legal_word", lang, word=value.word, comparison=value.comparison.value, reading=value.reading
         )
     else:
         plain = isinstance(value, (int, str)) and not isinstance(value, Enum)
         body = str(value) if plain else limit_phrase(parameters, name, lang)
         unit = parameters.records[name].unit
         if isinstance(value, int) and unit:
-            body = f"{value}{unit}" if zh else f"{value} {unit}"
-    when = f"，{since}起" if zh else f", from {since}"
+            body = translate("parameter.counted", lang, value=value, unit=localise(unit, unit, lang))
+    when = translate("parameter.since", lang, since=since)
     return f"{name} = {body}{when}" + (f" — {cited}" if source.document or source.quote else "")
 
 
@@ -94,11 +98,11 @@ def parameters_of(rule: Rule) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for spec in rule.describes for name in spec.named_parameters))
 
 
-def _word(value: object, zh: bool) -> str:
+def _word(value: object, lang: str) -> str:
     """A parameter value in words: an enumeration's label in the language asked for, anything else as it is."""
     if isinstance(value, LabelledEnum):
-        return value.zh if zh else value.en
+        return value.label(lang)
     if isinstance(value, SeverityBand):
-        grade = value.severity.zh if zh else value.severity.en
+        grade = value.severity.label(lang)
         return f"{grade}: {value.deaths}/{value.serious_injuries}/{value.direct_loss_yuan}"
     return str(getattr(value, "value", value))

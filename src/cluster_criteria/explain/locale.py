@@ -1,4 +1,7 @@
-"""Locale formatting for explanations: money, percentages, counts and dates in Chinese or English.
+"""Locale formatting: money, percentages, counts and dates in each language of the catalogues.
+
+The words around a number (亿元, 억 위안, billion, 个百分点, %p …) and the date pattern come from the message
+catalogues; Babel supplies the grouping and digits of the language's locale.
 
 Babel is imported inside the functions that format, so importing the package stays cheap. Every value arrives as an
 exact Decimal or Fraction and is rounded here, for display only; a displayed value is never rounded onto the other
@@ -23,29 +26,43 @@ __all__ = [
     "format_points",
     "format_quantity",
     "lang_of",
+    "money_scale",
     "to_decimal",
 ]
 
-Lang = Literal["zh", "en"]
+# A language code with a catalogue (zh, en, ko, or one added with a catalogue); lang_of() checks it.
+Lang = str
 Rounding = Literal["nearest", "up", "down"]
 
 _ROUNDING = {"nearest": ROUND_HALF_EVEN, "up": ROUND_CEILING, "down": ROUND_FLOOR}
-_BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en"}
 _MOST_PLACES = 28
 _YI = Decimal(100_000_000)
 _WAN = Decimal(10_000)
 _BILLION = Decimal(1_000_000_000)
 _MILLION = Decimal(1_000_000)
+_SCALES = {
+    # 亿 and 万 (zh, ko) or thousands (en): which large units a language counts money in.
+    "myriad": ((_YI, "money.large"), (_WAN, "money.medium")),
+    "thousands": ((_BILLION, "money.large"), (_MILLION, "money.medium")),
+}
 
 
 def lang_of(lang: str) -> Lang:
-    """``zh``, ``zh_CN``, ``zh-Hans`` → ``zh``; anything starting with ``en`` → ``en``."""
+    """``zh``, ``zh_CN``, ``zh-Hans`` → ``zh``; ``ko_KR`` → ``ko``: the language of a tag that has a catalogue."""
+    from ..i18n import available_languages
+
     text = lang.strip().lower().replace("-", "_")
-    if text.startswith("zh"):
-        return "zh"
-    if text.startswith("en"):
-        return "en"
-    raise ValueError(f"unsupported language {lang!r}; use zh or en")
+    languages = available_languages()
+    for code in languages:
+        if text == code or text.startswith(code + "_"):
+            return code
+    raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(languages)}")
+
+
+def _t(message_id: str, lang: Lang, **args: object) -> str:
+    from ..i18n import translate
+
+    return translate(message_id, lang, **args)
 
 
 def to_decimal(value: Decimal | Fraction | int) -> Decimal:
@@ -106,12 +123,12 @@ def format_number(
     return text
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _locale(lang: Lang) -> Any:
     """Babel's Locale, parsed once per language (parsing it on every call costs more than the formatting)."""
     from babel import Locale
 
-    return Locale.parse(_BABEL_LOCALE[lang])
+    return Locale.parse(_t("format.babel_locale", lang))
 
 
 def format_percent(
@@ -127,7 +144,7 @@ def format_percent(
     hundred = to_decimal(ratio) * 100
     other = None if apart_from is None else to_decimal(apart_from) * 100
     number = format_number(hundred, lang, least=least, most=most, rounding=rounding, apart_from=other)
-    return f"{number}%"
+    return _t("format.percent", lang_of(lang), number=number)
 
 
 def format_points(
@@ -135,7 +152,15 @@ def format_points(
 ) -> str:
     """A difference of two ratios in percentage points."""
     number = format_number(to_decimal(ratio) * 100, lang, least=2, most=max(2, most), rounding=rounding)
-    return f"{number}个百分点" if lang_of(lang) == "zh" else f"{number} percentage points"
+    return _t("format.points", lang_of(lang), number=number)
+
+
+def money_scale(size: Decimal, lang: str = "zh") -> Decimal:
+    """The unit a sum of ``size`` yuan is counted in: 亿 or 万 (zh, ko), billion or million (en), or 1."""
+    for step, _ in _SCALES[_t("format.money_scale", lang_of(lang))]:
+        if size >= step:
+            return step
+    return Decimal(1)
 
 
 def format_money(
@@ -147,34 +172,29 @@ def format_money(
     most: int = 6,
     least: int | None = None,
 ) -> str:
-    """Chinese: 亿元 / 万元 / 元; English: CNY with billion / million. At least two decimals in a scaled unit."""
+    """亿元 / 万元 / 元, 억 위안 / 만 위안 / 위안, CNY billion / million: at least two decimals in a scaled unit."""
     code = lang_of(lang)
     amount = to_decimal(yuan)
     other = None if apart_from is None else to_decimal(apart_from)
     size = abs(amount) if other is None else max(abs(amount), abs(other))
-    if code == "zh":
-        scale, suffix = (_YI, "亿元") if size >= _YI else (_WAN, "万元") if size >= _WAN else (Decimal(1), "元")
-    else:
-        scale, suffix = (
-            (_BILLION, " billion")
-            if size >= _BILLION
-            else (_MILLION, " million")
-            if size >= _MILLION
-            else (Decimal(1), "")
-        )
+    scale, message = Decimal(1), "money.plain"
+    for step, step_message in _SCALES[_t("format.money_scale", code)]:
+        if size >= step:
+            scale, message = step, step_message
+            break
     if least is None:
         least = 2 if scale != 1 else 0
     scaled_other = None if other is None else other / scale
     number = format_number(amount / scale, code, least=least, most=most, rounding=rounding, apart_from=scaled_other)
-    return f"{number}{suffix}" if code == "zh" else f"CNY {number}{suffix}"
+    return _t(message, code, number=number)
 
 
-_UNIT_WORDS = {
-    "平方公里": ("平方公里", " km²"),
-    "家": ("家", " enterprise(s)"),
-    "件": ("件", " patent(s)"),
-    "个": ("个", ""),
-    "人": ("人", " people"),
+_UNIT_MESSAGES = {
+    "平方公里": "unit.km2",
+    "家": "unit.enterprises",
+    "件": "unit.patents",
+    "个": "unit.items",
+    "人": "unit.people",
 }
 
 
@@ -205,9 +225,15 @@ def format_quantity(
         rounding=rounding,
         apart_from=apart_from,
     )
-    spaced = f" {unit}" if unit and unit.isascii() else unit
-    zh_word, en_word = _UNIT_WORDS.get(unit, (spaced, f" {unit}" if unit else ""))
-    return f"{number}{zh_word}" if code == "zh" else f"{number}{en_word}"
+    message = _UNIT_MESSAGES.get(unit)
+    if message is not None:
+        return _t(message, code, number=number)
+    if not unit:
+        return number
+    # Units with no word of their own (kgce/t, t/万元 …) are printed as given: spaced when they are Latin letters,
+    # or in any language that spaces its words.
+    spaced = code != "zh" or unit.isascii()
+    return f"{number} {unit}" if spaced else f"{number}{unit}"
 
 
 def _is_whole(value: Decimal | Fraction | int) -> bool:
@@ -215,11 +241,9 @@ def _is_whole(value: Decimal | Fraction | int) -> bool:
 
 
 def format_date(day: dt.date, lang: str = "zh") -> str:
-    """2025年4月15日 / 15 April 2025."""
+    """2025年4月15日 / 15 April 2025 / 2025년 4월 15일."""
     from babel.dates import format_date as babel_date
 
-    if lang_of(lang) == "zh":
-        text: str = babel_date(day, format="long", locale=_locale("zh"))
-    else:
-        text = babel_date(day, format="d MMMM y", locale=_locale("en"))
+    code = lang_of(lang)
+    text: str = babel_date(day, format=_t("format.date_pattern", code), locale=_locale(code))
     return text

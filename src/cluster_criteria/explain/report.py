@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import data_text, localise, translate
 from ..verdicts import Check, Outcome, Report, Status, Verdict
 from .locale import Lang, format_date, lang_of, to_decimal
 from .margins import Margin, margin_of
@@ -24,21 +25,15 @@ __all__ = [
     "explanation_to_data",
 ]
 
-_OPTION_WORDS = {
-    ("growth_method", "geometric"): ("年均增速按水平法（几何平均）计算", "average growth by the geometric method"),
-    ("growth_method", "arithmetic_mean_of_ratios"): (
-        "年均增速按各年增长比率算术平均计算",
-        "average growth as the arithmetic mean of the yearly ratios",
-    ),
-    ("sharing_rule", "all_listed"): (
-        "第六条第（三）项所列共享机制须全部建立",
-        "Art. 6(3): every listed sharing mechanism is required",
-    ),
-    ("sharing_rule", "any_listed"): (
-        "第六条第（三）项所列共享机制建立其一即可",
-        "Art. 6(3): any one listed sharing mechanism suffices",
-    ),
-}
+# Options the catalogues word (message ``option.<name>.<value>``); any other is shown as name=value.
+_OPTION_WORDS = frozenset(
+    {
+        ("growth_method", "geometric"),
+        ("growth_method", "arithmetic_mean_of_ratios"),
+        ("sharing_rule", "all_listed"),
+        ("sharing_rule", "any_listed"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +67,9 @@ class VerdictExplanation:
     reason: str
     checks: tuple[CheckExplanation, ...]
     readings: tuple[tuple[str, str], ...]
+    # The clause in the report's language beside the authoritative Chinese, marked as a reference translation;
+    # empty when the report is in Chinese or the catalogue holds none.
+    clause_translation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +118,18 @@ class ReportExplanation:
 
 
 def _citation(verdict: Verdict, lang: Lang) -> str:
-    return verdict.citation_zh if lang == "zh" else verdict.citation_en
+    return localise(verdict.citation_zh, verdict.citation_en, lang)
 
 
 def explain_check(check: Check, lang: str = "zh") -> CheckExplanation:
-    """One check explained in ``lang`` (``zh`` or ``en``)."""
+    """One check explained in ``lang`` (``zh``, ``en``, ``ko`` or any language with a catalogue)."""
     code = lang_of(lang)
     margin = margin_of(check)
     return CheckExplanation(
         check_id=check.id,
         status=check.status,
         status_word=status_word(check.status, code),
-        label=check.label_zh if code == "zh" else check.label_en,
+        label=localise(check.label_zh, check.label_en, code),
         sentence=check_sentence(check, code),
         margin=margin,
         margin_sentence=margin_sentence(check, code, margin),
@@ -151,40 +149,44 @@ def explain_verdict(verdict: Verdict, lang: str = "zh", readings: dict[str, Any]
 
         readings = known_readings()
     titles = tuple(
-        (rid, readings[rid].title_zh if code == "zh" else readings[rid].title_en) if rid in readings else (rid, rid)
+        (rid, localise(readings[rid].title_zh, readings[rid].title_en, code)) if rid in readings else (rid, rid)
         for rid in verdict.readings
     )
     return VerdictExplanation(
         rule_id=verdict.rule_id,
         citation=_citation(verdict, code),
-        title=verdict.title_zh if code == "zh" else verdict.title_en,
+        title=localise(verdict.title_zh, verdict.title_en, code),
         status=verdict.status,
         status_word=status_word(verdict.status, code, exclusion=verdict.exclusion),
         clause_text=verdict.text,
         reason=_reason(verdict, code),
         checks=checks,
         readings=titles,
+        clause_translation=_clause_translation(verdict.text, code),
     )
+
+
+def _clause_translation(text: str, lang: Lang) -> str:
+    """A reference rendering of the clause, when the report is not in Chinese and the catalogue has one."""
+    if lang == "zh":  # the clause is quoted in Chinese already
+        return ""
+    return data_text(text, lang) or ""
 
 
 def _reason(verdict: Verdict, lang: Lang) -> str:
     """Why the clause has its status, in one line: the checks that gave it."""
     if verdict.status is Status.PASS and verdict.exclusion:
-        return "经逐项检查，不存在该情形" if lang == "zh" else "checked one by one, the situation is not present"
+        return translate("reason.exclusion_not_present", lang)
     if verdict.status is Status.PASS:
-        return "各项检查均符合" if lang == "zh" else "every check is met"
+        return translate("reason.all_met", lang)
     if verdict.status is Status.NOT_APPLICABLE:
-        return "本项不适用" if lang == "zh" else "the clause does not apply"
+        return translate("reason.not_applicable", lang)
     deciding = [c for c in verdict.checks if c.status is verdict.status and not _rescued(c, verdict)]
-    labels = [c.label_zh if lang == "zh" else c.label_en for c in deciding] or [
-        c.label_zh if lang == "zh" else c.label_en for c in verdict.checks if c.status is verdict.status
+    labels = [localise(c.label_zh, c.label_en, lang) for c in deciding] or [
+        localise(c.label_zh, c.label_en, lang) for c in verdict.checks if c.status is verdict.status
     ]
-    head = {
-        Status.FAIL: ("存在该情形：", "situation present: ") if verdict.exclusion else ("不符合：", "not met: "),
-        Status.INSUFFICIENT_DATA: ("材料不全：", "insufficient data: "),
-        Status.NEEDS_REVIEW: ("需人工复核：", "needs review: "),
-    }[verdict.status]
-    return (head[0] + "；".join(labels)) if lang == "zh" else (head[1] + "; ".join(labels))
+    head = "exclusion_present" if verdict.status is Status.FAIL and verdict.exclusion else verdict.status.value
+    return translate(f"reason.{head}", lang, checks=translate("report.separator", lang).join(labels))
 
 
 def _rescued(check: Check, verdict: Verdict) -> bool:
@@ -195,7 +197,7 @@ def _rescued(check: Check, verdict: Verdict) -> bool:
 
 
 def explain(report: Report, lang: str = "zh") -> ReportExplanation:
-    """Explain every verdict of ``report`` in ``lang`` (``zh``, the default, or ``en``)."""
+    """Explain every verdict of ``report`` in ``lang`` (``zh``, the default, ``en`` or ``ko``)."""
     from ..ruleset.registry import known_readings, known_rule_set
 
     code = lang_of(lang)
@@ -209,7 +211,7 @@ def explain(report: Report, lang: str = "zh") -> ReportExplanation:
         cluster_name=report.cluster_name,
         assessment_date=report.assessment_date,
         assessment_date_text=format_date(report.assessment_date, code),
-        rule_set_name=report.rule_set.name_zh if code == "zh" else report.rule_set.name_en,
+        rule_set_name=localise(report.rule_set.name_zh, report.rule_set.name_en, code),
         rule_set_version=report.rule_set.version,
         outcome=report.outcome,
         outcome_word=outcome_word(report.outcome, code),
@@ -217,7 +219,7 @@ def explain(report: Report, lang: str = "zh") -> ReportExplanation:
         decided_by=decided,
         complete=report.complete,
         options=tuple(
-            _OPTION_WORDS[(k, v)][0 if code == "zh" else 1] if (k, v) in _OPTION_WORDS else f"{k}={v}"
+            translate(f"option.{k}.{v}", code) if (k, v) in _OPTION_WORDS else f"{k}={v}"
             for k, v in sorted(report.options.items())
         ),
         reform=_reform_sentence(report, code),
@@ -233,35 +235,22 @@ def _reform_sentence(report: Report, lang: Lang) -> str:
     reform = report.reform
     if reform is None:
         return ""
-    changed = ("；" if lang == "zh" else "; ").join(f"{c.name} {c.before} → {c.after}" for c in reform.changes)
-    if lang == "zh":
-        return f"本报告按假设性调整“{reform.title_zh}”（{reform.id}）评估，并非现行规定：{changed}"
-    return f"Evaluated under the what-if reform “{reform.title_en}” ({reform.id}), not the rules in force: {changed}"
+    changed = translate("report.separator", lang).join(f"{c.name} {c.before} → {c.after}" for c in reform.changes)
+    title = localise(reform.title_zh, reform.title_en, lang)
+    return translate("reform.sentence", lang, title=title, id=reform.id, changes=changed)
 
 
 def _outcome_sentence(report: Report, decided: tuple[str, ...], lang: Lang) -> str:
-    listed = ("、" if lang == "zh" else ", ").join(decided)
+    listed = translate("list.separator", lang).join(decided)
     if report.outcome is Outcome.ELIGIBLE:
-        if lang == "zh":
-            return f"第六条、第七条共{len(report.verdicts)}项条款均符合（或不适用），符合特色产业集群基本条件。"
-        count = len(report.verdicts)
-        return f"All {count} clauses of Art. 6 and Art. 7 are met (or do not apply): the cluster is eligible."
+        return translate("outcome_sentence.eligible", lang, count=len(report.verdicts))
     if report.outcome is Outcome.INELIGIBLE:
-        if lang == "zh":
-            return f"不符合基本条件，决定性条款：{listed}。"
-        return f"Ineligible; decided by {listed}."
+        return translate("outcome_sentence.ineligible", lang, clauses=listed)
     partial = not report.complete
-    if lang == "zh":
-        if partial and not decided:
-            return "仅评估了部分条款，无法得出符合的结论。"
-        return f"尚无定论：{listed}材料不全或需人工复核" + ("；且仅评估了部分条款" if partial else "") + "。"
     if partial and not decided:
-        return "Only some clauses were evaluated, so the cluster cannot be found eligible."
-    return (
-        f"Undecided: {listed} lack data or need review"
-        + ("; only some clauses were evaluated" if partial else "")
-        + "."
-    )
+        return translate("outcome_sentence.partial", lang)
+    also = translate("outcome_sentence.also_partial", lang) if partial else ""
+    return translate("outcome_sentence.undecided", lang, clauses=listed, partial=also)
 
 
 def _to_supply(report: Report, lang: Lang) -> tuple[SupplyItem, ...]:
@@ -271,12 +260,12 @@ def _to_supply(report: Report, lang: Lang) -> tuple[SupplyItem, ...]:
         for check in verdict.checks:
             if check.status is not Status.INSUFFICIENT_DATA:
                 continue
-            text = check.label_zh if lang == "zh" else check.label_en
+            text = localise(check.label_zh, check.label_en, lang)
             for path in check.missing or ("",):
                 key = (verdict.rule_id, path or check.id)
                 known = items.get(key)
                 if known is not None:
-                    joined = f"{known.label}{'；' if lang == 'zh' else '; '}{text}"
+                    joined = f"{known.label}{translate('report.separator', lang)}{text}"
                     items[key] = SupplyItem(
                         known.rule_id, known.citation, f"{known.check_id},{check.id}", joined, path, known.field_name
                     )
@@ -352,6 +341,8 @@ def explanation_to_data(explanation: ReportExplanation) -> dict[str, Any]:
                     for c in v.checks
                 ],
                 "readings": [{"id": rid, "title": title} for rid, title in v.readings],
+                # Only when there is one, so Chinese and English reports keep their keys.
+                **({"clause_translation": v.clause_translation} if v.clause_translation else {}),
             }
             for v in explanation.verdicts
         ],

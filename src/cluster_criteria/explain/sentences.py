@@ -11,22 +11,34 @@ import itertools
 from decimal import Decimal
 from fractions import Fraction
 
+from ..i18n import localise, translate
 from ..verdicts import Check, CheckKind, Figure, Status
 from ..vocabulary import DesignationKind, IncidentKind, Severity, ViolationKind
-from .locale import Lang, Rounding, format_date, format_number, format_points, format_quantity, to_decimal
+from .locale import (
+    Lang,
+    Rounding,
+    format_date,
+    format_number,
+    format_points,
+    format_quantity,
+    money_scale,
+    to_decimal,
+)
 from .margins import Margin, MarginKind, margin_of
 from .words import field_name, status_word
 
 __all__ = ["check_sentence", "margin_sentence", "trend_breaks"]
 
-_METHODS = {
-    "geometric": ("水平法", "geometric method"),
-    "arithmetic_mean_of_ratios": ("各年增长比率算术平均法", "arithmetic mean of the yearly ratios"),
-}
+_METHODS = frozenset({"geometric", "arithmetic_mean_of_ratios"})
+# The word a comparison stands for when the rule set names none.
+_DEFAULT_WORDS = {">=": "不低于", ">": "高于", "<=": "不超过", "<": "低于"}
+# Legal words that read differently from the default of their comparison (在…以上, 少于).
+_OWN_WORDS = {"以上": "yishang", "不少于": "bushaoyu"}
+_COMPARISONS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
 
 
-def _pick(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
+def _t(message_id: str, lang: Lang, **args: object) -> str:
+    return translate(message_id, lang, **args)
 
 
 def _num(figure: Figure) -> Decimal | int:
@@ -36,42 +48,27 @@ def _num(figure: Figure) -> Decimal | int:
     return value
 
 
+def _label(check: Check, lang: Lang, *, capital: bool = True) -> str:
+    return localise(check.label_zh, _capital(check.label_en) if capital else check.label_en, lang)
+
+
+def _note(check: Check, lang: Lang) -> str:
+    return localise(check.note_zh, check.note_en, lang)
+
+
 def _relation(check: Check, met: bool, limit: str, lang: Lang) -> str:
-    """不低于70% / 低于70% / at least 70% (不低于) / below 70% (不低于)."""
-    word = check.legal_word or ""
+    """不低于70% / 低于70% / at least 70% (不低于) / 70% 이상(不低于)."""
     comparison = check.comparison or ">="
-    if lang == "zh":
-        if comparison == ">=":
-            if word == "以上":
-                return f"在{limit}以上" if met else f"低于{limit}"
-            if word == "不少于":
-                return f"不少于{limit}" if met else f"少于{limit}"
-            return f"{word or '不低于'}{limit}" if met else f"低于{limit}"
-        if comparison == ">":
-            return f"{word or '高于'}{limit}" if met else f"未{word or '高于'}{limit}"
-        if comparison == "<=":
-            return f"{word or '不超过'}{limit}" if met else f"超过{limit}"
-        return f"低于{limit}" if met else f"未低于{limit}"
-    phrase = {
-        ">=": ("at least", "below"),
-        ">": ("above", "not above"),
-        "<=": ("at most", "above"),
-        "<": ("below", "not below"),
-    }[comparison]
-    return f"{phrase[0] if met else phrase[1]} {limit}" + (f" ({word})" if word else "")
+    word = check.legal_word or _DEFAULT_WORDS[comparison]
+    outcome = "met" if met else "unmet"
+    own = _OWN_WORDS.get(word) if comparison == ">=" else None
+    if own is not None:
+        return _t(f"relation.{own}.{outcome}", lang, limit=limit)
+    return _t(f"relation.{_COMPARISONS[comparison]}.{outcome}", lang, limit=limit, word=word)
 
 
 def _close(text: str, status: Status, lang: Lang) -> str:
-    return f"{text}，{status_word(status, lang)}" if lang == "zh" else f"{text}: {status_word(status, lang)}"
-
-
-def _limit_text(check: Check) -> tuple[str, str]:
-    """The threshold in both languages, in the unit of the check, with as few decimals as it has."""
-    assert check.threshold is not None
-    return (
-        format_quantity(check.threshold, check.unit, "zh", least=0),
-        format_quantity(check.threshold, check.unit, "en", least=0),
-    )
+    return _t("sentence.close", lang, text=text, status=status_word(status, lang))
 
 
 def _value_text(value: Decimal | Fraction | int, check: Check, lang: Lang, unit: str | None = None) -> str:
@@ -83,9 +80,8 @@ def check_sentence(check: Check, lang: Lang) -> str:
     if check.status is Status.INSUFFICIENT_DATA:
         return _insufficient(check, lang)
     if check.status is Status.NOT_APPLICABLE:
-        note = _pick(lang, check.note_zh, check.note_en).removesuffix("，不适用")
-        label = _pick(lang, check.label_zh, _capital(check.label_en))
-        return _close(f"{label}：{note}" if lang == "zh" else f"{label} — {note}", check.status, lang)
+        note = localise(check.note_zh.removesuffix("，不适用"), check.note_en, lang)
+        return _close(_t("sentence.labelled", lang, label=_label(check, lang), body=note), check.status, lang)
     if check.kind is CheckKind.DECLARED:
         return _declared(check, lang)
     builder = _BUILDERS.get(check.kind)
@@ -98,25 +94,20 @@ def check_sentence(check: Check, lang: Lang) -> str:
 
 
 def _compared(check: Check, lang: Lang, lead: str, value: str) -> str:
-    met = check.status is Status.PASS
-    limit = _limit_text(check)[0 if lang == "zh" else 1]
-    joined = f"{lead}{value}"
-    sep = "，" if lang == "zh" else ", "
-    return _close(f"{joined}{sep}{_relation(check, met, limit, lang)}", check.status, lang)
+    """``lead`` and ``value`` (a lead ends where the value starts), then the limit with its legal word."""
+    assert check.threshold is not None
+    limit = format_quantity(check.threshold, check.unit, lang, least=0)
+    relation = _relation(check, check.status is Status.PASS, limit, lang)
+    return _close(_t("sentence.compared", lang, lead=lead, value=value, relation=relation), check.status, lang)
 
 
 def _amount(check: Check, lang: Lang) -> str:
     """2022年集群总产值19.9999亿元，低于20亿元，不符合; a soft limit exceeded says a reviewer decides."""
     assert check.value is not None
-    label = _pick(lang, check.label_zh, _capital(check.label_en) + ":")
-    lead = label if lang == "zh" else f"{label} "
+    lead = _t("sentence.amount_lead", lang, label=_label(check, lang))
     text = _compared(check, lang, lead, _value_text(check.value, check, lang))
     if check.status is Status.NEEDS_REVIEW and "soft_limit" in " ".join(check.readings):
-        text += _pick(
-            lang,
-            "（“一般不超过”为软性限制，超出时由复核人员判断）",
-            " (the limit is soft: 一般, as a rule; a reviewer decides)",
-        )
+        text += _t("sentence.soft_limit", lang)
     return text
 
 
@@ -126,28 +117,24 @@ def _share(check: Check, lang: Lang) -> str:
     part, whole = check.figures
     share = Fraction(_num(part)) / Fraction(_num(whole))
     shown = format_quantity(share, "%", lang, apart_from=check.threshold)
-    if lang == "zh":
-        lead = (
-            f"{check.year}年{field_name(part.field, lang, with_year=False)}{format_quantity(_num(part), '元', lang)}"
-            f" ÷ {field_name(whole.field, lang, with_year=False)}{format_quantity(_num(whole), '元', lang)} = "
-        )
-    else:
-        lead = (
-            f"{check.year}: {field_name(part.field, lang, with_year=False)} {format_quantity(_num(part), '元', lang)}"
-            f" ÷ {field_name(whole.field, lang, with_year=False)} {format_quantity(_num(whole), '元', lang)} = "
-        )
+    lead = _t(
+        "sentence.ratio_lead",
+        lang,
+        year=check.year,
+        part=field_name(part.field, lang, with_year=False),
+        part_value=format_quantity(_num(part), "元", lang),
+        whole=field_name(whole.field, lang, with_year=False),
+        whole_value=format_quantity(_num(whole), "元", lang),
+    )
     return _compared(check, lang, lead, shown)
 
 
 def _scaled_numbers(values: list[Decimal | int], unit: str, lang: Lang) -> list[str]:
-    """Bare numbers in one common scale, for a formula (29.04 ÷ 24.00)."""
+    """Bare numbers in one common scale, for a formula (29.04 ÷ 24.00): the scale the language counts money in."""
     if unit != "元":
         return [format_number(v, lang, least=0, most=4) for v in values]
     biggest = max(abs(Decimal(v)) for v in values)
-    if lang == "zh":
-        scale = Decimal(100_000_000) if biggest >= 100_000_000 else Decimal(10_000) if biggest >= 10_000 else Decimal(1)
-    else:
-        scale = Decimal(10**9) if biggest >= 10**9 else Decimal(10**6) if biggest >= 10**6 else Decimal(1)
+    scale = money_scale(biggest, lang)
     return [format_number(Decimal(v) / scale, lang, least=2, most=4) for v in values]
 
 
@@ -164,14 +151,13 @@ def _growth(check: Check, lang: Lang) -> str:
     else:
         ratios = " + ".join(f"{b} ÷ {a}" for a, b in itertools.pairwise(bare))
         formula = f"({ratios}) ÷ {steps} − 1"
-    method = _METHODS.get(check.method, (check.method, check.method))
+    method = _t(f"method.{check.method}", lang) if check.method in _METHODS else check.method
     rate = format_quantity(check.value, "%", lang, apart_from=check.threshold)
-    if lang == "zh":
-        series = "、".join(f"{f.year}年{format_quantity(v, unit, lang)}" for f, v in zip(figures, values, strict=True))
-        lead = f"{check.label_zh}（{method[0]}）：{series}；{formula} = "
-    else:
-        series = ", ".join(f"{f.year} {format_quantity(v, unit, lang)}" for f, v in zip(figures, values, strict=True))
-        lead = f"{_capital(check.label_en)} ({method[1]}): {series}; {formula} = "
+    series = _t("list.separator", lang).join(
+        _t("sentence.year_value", lang, year=f.year, value=format_quantity(v, unit, lang))
+        for f, v in zip(figures, values, strict=True)
+    )
+    lead = _t("sentence.growth_lead", lang, label=_label(check, lang), method=method, series=series, formula=formula)
     return _compared(check, lang, lead, rate)
 
 
@@ -179,20 +165,20 @@ def _per_people(check: Check, lang: Lang) -> str:
     """2024年有效发明专利45件 ÷ 从业人员9,300人 × 10,000 = 48.39个，不低于5个，符合."""
     assert check.value is not None
     count, people = check.figures
-    ten_k = format_number(10_000, lang)
     value = format_number(check.value, lang, least=2, most=2, apart_from=check.threshold)
-    count_name, people_name = (field_name(f.field, lang, with_year=False) for f in (count, people))
-    if lang == "zh":
-        lead = (
-            f"{check.year}年{count_name}{format_quantity(_num(count), count.unit, lang)} ÷ "
-            f"{people_name}{format_quantity(_num(people), people.unit, lang)} × {ten_k} = "
-        )
-        return _compared(check, lang, lead, f"{value}{check.unit}")
-    lead = (
-        f"{check.year}: {count_name} {format_number(_num(count), lang)} ÷ "
-        f"{people_name} {format_number(_num(people), lang)} × {ten_k} = "
+    lead = _t(
+        "sentence.per_people_lead",
+        lang,
+        year=check.year,
+        count=field_name(count.field, lang, with_year=False),
+        count_value=format_quantity(_num(count), count.unit, lang),
+        count_number=format_number(_num(count), lang),
+        people=field_name(people.field, lang, with_year=False),
+        people_value=format_quantity(_num(people), people.unit, lang),
+        people_number=format_number(_num(people), lang),
+        ten_thousand=format_number(10_000, lang),
     )
-    return _compared(check, lang, lead, f"{value} per 10,000 people")
+    return _compared(check, lang, lead, _t("sentence.per_people_value", lang, value=value, unit=check.unit))
 
 
 def _rate(check: Check, lang: Lang) -> str:
@@ -201,35 +187,36 @@ def _rate(check: Check, lang: Lang) -> str:
     rate = format_quantity(check.value, "%", lang, apart_from=check.threshold)
     if len(check.figures) == 2:
         users, total = check.figures
-        if lang == "zh":
-            users_name, total_name = (field_name(f.field, lang, with_year=False) for f in (users, total))
-            lead = (
-                f"{check.year}年{users_name}{format_quantity(_num(users), '家', lang)}"
-                f" ÷ {total_name}{format_quantity(_num(total), '家', lang)} = "
-            )
-        else:
-            lead = (
-                f"{check.year}: {field_name(users.field, lang, with_year=False)} {format_number(_num(users), lang)}"
-                f" ÷ {field_name(total.field, lang, with_year=False)} {format_number(_num(total), lang)} = "
-            )
+        lead = _t(
+            "sentence.counted_ratio_lead",
+            lang,
+            year=check.year,
+            part=field_name(users.field, lang, with_year=False),
+            part_value=format_quantity(_num(users), "家", lang),
+            part_number=format_number(_num(users), lang),
+            whole=field_name(total.field, lang, with_year=False),
+            whole_value=format_quantity(_num(total), "家", lang),
+            whole_number=format_number(_num(total), lang),
+        )
         return _compared(check, lang, lead, rate)
-    return _compared(check, lang, check.label_zh if lang == "zh" else _capital(check.label_en) + ": ", rate)
+    return _compared(check, lang, _t("sentence.amount_lead", lang, label=_label(check, lang)), rate)
 
 
 def _designations(check: Check, lang: Lang) -> str:
     """属于主导产业、评估日有效的…：1家（名称：称号），不少于1家，符合."""
     assert check.value is not None
     holders = [_holder(f, lang) for f in check.figures]
-    count = format_quantity(check.value, "家", lang)
-    if lang == "zh":
-        listed = f"（{'；'.join(holders)}）" if holders else ""
-        lead = f"属于主导产业且在评估日有效的{check.label_zh}："
-        text = _compared(check, lang, lead, f"{count}{listed}")
-        return text + ("（与另一组条件满足其一即可）" if check.group else "")
-    listed = f" ({'; '.join(holders)})" if holders else ""
-    lead = f"{_capital(check.label_en)} of the leading industry, valid on the assessment date: "
-    text = _compared(check, lang, lead, f"{format_number(check.value, lang)}{listed}")
-    return text + (" (either group suffices)" if check.group else "")
+    listed = _t("sentence.holders", lang, holders=_t("report.separator", lang).join(holders)) if holders else ""
+    lead = _t("sentence.designations_lead", lang, label=_label(check, lang))
+    value = _t(
+        "sentence.designations_value",
+        lang,
+        count=format_quantity(check.value, "家", lang),
+        number=format_number(check.value, lang),
+        holders=listed,
+    )
+    text = _compared(check, lang, lead, value)
+    return text + (_t("sentence.either_group", lang) if check.group else "")
 
 
 def _holder(figure: Figure, lang: Lang) -> str:
@@ -244,7 +231,7 @@ def _holder(figure: Figure, lang: Lang) -> str:
             labels.append(DesignationKind(kind).label(lang))
         except ValueError:
             return text
-    return f"{name}：{'、'.join(labels)}" if lang == "zh" else f"{name}: {', '.join(labels)}"
+    return _t("sentence.holder", lang, name=name, titles=_t("list.separator", lang).join(labels))
 
 
 def trend_breaks(check: Check) -> list[tuple[Figure, Figure]]:
@@ -262,7 +249,7 @@ def _trend(check: Check, lang: Lang) -> str:
     """工业软件应用率稳步提升：2022年20.00%、2023年22.00%、2024年22.00%；须逐年高于上一年，2023→2024未满足，不符合."""
     figures = sorted(check.figures, key=lambda f: f.year or 0)
     unit = check.unit
-    up = check.comparison == ">"
+    direction = "up" if check.comparison == ">" else "down"
 
     def show(f: Figure) -> str:
         if unit:
@@ -270,30 +257,30 @@ def _trend(check: Check, lang: Lang) -> str:
         return format_number(_num(f), lang, least=2, most=4)
 
     breaks = trend_breaks(check)
-    if lang == "zh":
-        series = "、".join(f"{f.year}年{show(f)}" for f in figures)
-        rule = f"须逐年{'高于' if up else '低于'}上一年（{check.legal_word}）"
-        broken = "，" + "、".join(f"{a.year}→{b.year}未满足" for a, b in breaks) if breaks else "，逐年满足"
-        return _close(f"{check.label_zh}：{series}；{rule}{broken}", check.status, lang)
-    series = ", ".join(f"{f.year} {show(f)}" for f in figures)
-    rule = f"each year must be {'above' if up else 'below'} the year before ({check.legal_word})"
-    broken = "; breaks at " + ", ".join(f"{a.year}→{b.year}" for a, b in breaks) if breaks else "; holds every year"
-    return _close(f"{_capital(check.label_en)}: {series}; {rule}{broken}", check.status, lang)
+    series = _t("list.separator", lang).join(
+        _t("sentence.year_value", lang, year=f.year, value=show(f)) for f in figures
+    )
+    rule = _t(f"sentence.trend_rule.{direction}", lang, word=check.legal_word or "")
+    if breaks:
+        pairs = _t("list.separator", lang).join(
+            _t("sentence.trend_break", lang, start=a.year, end=b.year) for a, b in breaks
+        )
+        broken = _t("sentence.trend_breaks", lang, breaks=pairs)
+    else:
+        broken = _t("sentence.trend_holds", lang)
+    text = _t("sentence.trend", lang, label=_label(check, lang), series=series, rule=rule, broken=broken)
+    return _close(text, check.status, lang)
 
 
 def _efficiency(check: Check, lang: Lang) -> str:
     assert check.value is not None and check.threshold is not None
     value = format_quantity(check.value, check.unit, lang, apart_from=check.threshold)
     limit = format_quantity(check.threshold, check.unit, lang)
-    met = check.status is Status.PASS
-    source = check.evidence or ""
-    if lang == "zh":
-        relation = f"低于行业基准值{limit}" if met else f"未低于行业基准值{limit}"
-        text = f"{check.label_zh}：单位产品消耗{value}，{relation}（消耗越低能效越高）"
-        return _close(text, check.status, lang) + (f"；基准值依据：{source}" if source else "")
-    relation = f"below the industry benchmark {limit}" if met else f"not below the industry benchmark {limit}"
-    text = f"{_capital(check.label_en)}: unit consumption {value}, {relation} (lower consumption is better)"
-    return _close(text, check.status, lang) + (f"; benchmark from {source}" if source else "")
+    met = "met" if check.status is Status.PASS else "unmet"
+    relation = _t(f"sentence.efficiency.{met}", lang, limit=limit)
+    text = _t("sentence.efficiency", lang, label=_label(check, lang), value=value, relation=relation)
+    source = _t("sentence.benchmark_source", lang, source=check.evidence) if check.evidence else ""
+    return _close(text, check.status, lang) + source
 
 
 # -- declarations and records ------------------------------------------------------------------------------------
@@ -302,25 +289,18 @@ def _efficiency(check: Check, lang: Lang) -> str:
 def _declared(check: Check, lang: Lang) -> str:
     """A qualitative item: what the applicant declared and the evidence it names."""
     evidence = check.evidence
-    if lang == "zh":
-        if check.status is Status.PASS:
-            said = "申报方声明已达到，依据申报方声明视为达到" + (
-                f"；证明材料：{evidence}" if evidence else "；未列明证明材料"
-            )
-        else:
-            said = "申报方声明未达到" + (f"；材料：{evidence}" if evidence else "")
-        said += "".join(f"；{field_name(f.field, lang)}：{f.value}（辅助信息）" for f in _supporting(check))
-        text = _close(f"{check.label_zh}：{said}", check.status, lang)
-        return text + ("（同组列举方式满足其一即可）" if check.group else "")
     if check.status is Status.PASS:
-        said = "declared met by the applicant; rests on that declaration" + (
-            f"; evidence: {evidence}" if evidence else "; no evidence named"
-        )
+        named = _t("sentence.evidence", lang, evidence=evidence) if evidence else _t("sentence.no_evidence", lang)
+        said = _t("sentence.declared_met", lang, evidence=named)
     else:
-        said = "declared not met by the applicant" + (f"; material: {evidence}" if evidence else "")
-    said += "".join(f"; {field_name(f.field, lang)}: {f.value} (supporting information)" for f in _supporting(check))
-    text = _close(f"{check.label_en} — {said}", check.status, lang)
-    return text + (" (any one of the listed alternatives suffices)" if check.group else "")
+        named = _t("sentence.material", lang, evidence=evidence) if evidence else ""
+        said = _t("sentence.declared_unmet", lang, evidence=named)
+    said += "".join(
+        _t("sentence.supporting", lang, name=field_name(f.field, lang), value=f.value) for f in _supporting(check)
+    )
+    label = _label(check, lang, capital=False)
+    text = _close(_t("sentence.declared", lang, label=label, said=said), check.status, lang)
+    return text + (_t("sentence.any_alternative", lang) if check.group else "")
 
 
 def _supporting(check: Check) -> tuple[Figure, ...]:
@@ -338,11 +318,8 @@ def _figure(check: Check, suffix: str) -> Figure | None:
 def _incident_summary(check: Check, lang: Lang) -> str:
     window = _figure(check, "window")
     span = _window_text(str(window.value), lang) if window is not None else ""
-    label = _pick(lang, check.label_zh, check.label_en)
-    note = _pick(lang, check.note_zh, check.note_en)
-    if lang == "zh":
-        return _close(f"{label}：时间范围{span}，{note}", check.status, lang)
-    return _close(f"{_capital(label)} — window {span}; {note}", check.status, lang)
+    text = _t("sentence.incident_summary", lang, label=_label(check, lang), window=span, note=_note(check, lang))
+    return _close(text, check.status, lang)
 
 
 def _incident(check: Check, lang: Lang) -> str:
@@ -350,26 +327,29 @@ def _incident(check: Check, lang: Lang) -> str:
     kind = _figure(check, ".kind")
     when = format_date(dt.date.fromisoformat(str(date.value)), lang) if date is not None else ""
     what = IncidentKind(str(kind.value)).label(lang) if kind is not None else ""
-    floor = check.legal_word or ""
-    evidence = (
-        f"（{check.evidence}）" if check.evidence and lang == "zh" else f" ({check.evidence})" if check.evidence else ""
+    floor = _floor(check.legal_word or "", lang)
+    evidence = _t("sentence.record_evidence", lang, evidence=check.evidence) if check.evidence else ""
+    reached = {Status.FAIL: "reached", Status.PASS: "not_reached"}.get(check.status, "open")
+    text = _t(
+        "sentence.incident",
+        lang,
+        when=when,
+        what=_capital(what),
+        evidence=evidence,
+        note=_note(check, lang),
+        reached=_t(f"sentence.incident.{reached}", lang, floor=floor),
     )
-    if lang == "zh":
-        reached = {Status.FAIL: f"达到{floor}", Status.PASS: f"未达{floor}"}.get(check.status, f"是否达到{floor}待定")
-        return _close(f"{when}{what}{evidence}：{check.note_zh}，{reached}", check.status, lang)
-    floor_en = _floor_en(floor)
-    reached = {Status.FAIL: f"reaches {floor_en} or worse", Status.PASS: f"below {floor_en}"}.get(
-        check.status, f"whether it reaches {floor_en} is open"
-    )
-    return _close(f"{_capital(what)} of {when}{evidence}: {check.note_en}, {reached}", check.status, lang)
+    return _close(text, check.status, lang)
 
 
-def _floor_en(legal_word: str) -> str:
-    """重大及以上 → serious: the grade the legal word starts from, in English."""
+def _floor(legal_word: str, lang: Lang) -> str:
+    """重大及以上 → 重大 / serious / 중대: the grade the legal word starts from, in ``lang`` (whole word in Chinese)."""
+    if lang == "zh":  # the legal word itself, 及以上 included
+        return legal_word
     grade = legal_word.removesuffix("及以上")
     for severity in Severity:
         if severity.zh == grade:
-            return severity.en
+            return severity.label(lang)
     return grade
 
 
@@ -379,53 +359,44 @@ def _window_text(span: str, lang: Lang) -> str:
         first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
     except ValueError:
         return span
-    return (
-        f"{format_date(first, lang)}至{format_date(last, lang)}"
-        if lang == "zh"
-        else (f"{format_date(first, lang)} to {format_date(last, lang)}")
-    )
+    return _t("sentence.window", lang, start=format_date(first, lang), end=format_date(last, lang))
 
 
 def _violation(check: Check, lang: Lang) -> str:
     date = _figure(check, ".date")
     kind = _figure(check, ".kind")
     when = format_date(dt.date.fromisoformat(str(date.value)), lang) if date is not None else ""
-    what = ViolationKind(str(kind.value)).label(lang) if kind is not None else check.label_en
-    if lang == "zh":
-        evidence = f"（{check.evidence}）" if check.evidence else ""
-        return _close(f"{when}{what}{evidence}：{check.note_zh}", check.status, lang)
-    evidence = f" ({check.evidence})" if check.evidence else ""
-    return _close(f"{_capital(what)} of {when}{evidence}: {check.note_en}", check.status, lang)
+    what = ViolationKind(str(kind.value)).label(lang) if kind is not None else _label(check, lang)
+    evidence = _t("sentence.record_evidence", lang, evidence=check.evidence) if check.evidence else ""
+    text = _t("sentence.violation", lang, when=when, what=_capital(what), evidence=evidence, note=_note(check, lang))
+    return _close(text, check.status, lang)
 
 
 def _plain(check: Check, lang: Lang) -> str:
-    """Any other check: its label, the figures it names and its note."""
-    label = _pick(lang, check.label_zh, _capital(check.label_en))
-    parts = [_pick(lang, check.note_zh, check.note_en)]
-    body = ("；" if lang == "zh" else "; ").join(p for p in parts if p)
-    if not body:
+    """Any other check: its label and its note."""
+    label = _label(check, lang)
+    note = _note(check, lang)
+    if not note:
         return _close(label, check.status, lang)
-    return _close(f"{label}：{body}" if lang == "zh" else f"{label} — {body}", check.status, lang)
+    return _close(_t("sentence.labelled", lang, label=label, body=note), check.status, lang)
 
 
 def _insufficient(check: Check, lang: Lang) -> str:
-    label = _pick(lang, check.label_zh, _capital(check.label_en))
-    note = _pick(lang, check.note_zh, check.note_en)
+    label = _label(check, lang)
+    note = _note(check, lang)
     if check.figures and check.figures[0].field.startswith("qualitative."):
-        note = note or _pick(lang, "未作答，不视为符合", "not answered; never taken as met")
+        note = note or _t("sentence.not_answered", lang)
     fields = [_named_path(p, lang) for p in check.missing]
-    if lang == "zh":
-        body = "；".join(x for x in (note, "缺少：" + "、".join(fields) if fields else "") if x)
-        return _close(f"{label}：{body}" if body else label, check.status, lang)
-    body = "; ".join(x for x in (note, "missing: " + ", ".join(fields) if fields else "") if x)
-    return _close(f"{label} — {body}" if body else label, check.status, lang)
+    missing = _t("sentence.missing", lang, fields=_t("list.separator", lang).join(fields)) if fields else ""
+    body = _t("report.separator", lang).join(x for x in (note, missing) if x)
+    return _close(_t("sentence.labelled", lang, label=label, body=body) if body else label, check.status, lang)
 
 
 def _named_path(path: str, lang: Lang) -> str:
     name = field_name(path, lang)
     if name == path:
         return path
-    return f"{name}（{path}）" if lang == "zh" else f"{name} ({path})"
+    return _t("sentence.named_path", lang, name=name, path=path)
 
 
 def _capital(text: str) -> str:
@@ -473,52 +444,20 @@ def margin_sentence(check: Check, lang: Lang, margin: Margin | None = None) -> s
     if check.kind is CheckKind.COUNT:
         return _count_margin(margin, lang)
     if not shortfall and margin.gap == 0:
-        return _pick(
-            lang,
-            f"余量：{held}{subject}恰好等于临界值{limit}，无余量",
-            f"Headroom: none; {held}{subject} is exactly at the limit value {limit}",
-        ) + _whole_note(margin, lang)
-    if lang == "zh":
-        if shortfall:
-            if margin.direction > 0:
-                text = (
-                    f"差额：{held}{subject}须高于{limit}（现为{current}）"
-                    if margin.strict
-                    else f"差额：{held}{subject}至少需{limit}，差{gap}"
-                )
-            else:
-                text = (
-                    f"差额：{held}{subject}须低于{limit}，现" + (f"高出{gap}" if margin.gap else "恰好等于该值")
-                    if margin.strict
-                    else f"超出：{held}{subject}须不超过{limit}，超出{gap}"
-                )
-        else:
-            relation = (
-                ("须高于" if margin.strict else "至少需")
-                if margin.direction > 0
-                else ("须低于" if margin.strict else "不超过")
-            )
-            more = "多" if margin.direction > 0 else "少"
-            text = f"余量：{held}{subject}比临界值{limit}（{relation}）{more}{gap}"
-        return text + _whole_note(margin, lang) + (f"；{points}" if points else "")
+        return _t("margin.exactly_at_limit", lang, held=held, subject=subject, limit=limit) + _whole_note(margin, lang)
     if shortfall:
         if margin.direction > 0:
-            text = (
-                f"Shortfall: {held}{subject} would have to exceed {limit} (it is {current})"
-                if margin.strict
-                else f"Shortfall: {held}{subject} would have to be at least {limit}, {gap} more"
-            )
+            case = "shortfall.above" if margin.strict else "shortfall.at_least"
+        elif margin.strict:
+            case = "shortfall.below" if margin.gap else "shortfall.below_exactly"
         else:
-            text = (
-                f"Shortfall: {held}{subject} would have to be below {limit}; it is "
-                + (f"{gap} over" if margin.gap else "exactly at it")
-                if margin.strict
-                else f"Over the limit: {held}{subject} would have to be at most {limit}; it is {gap} over"
-            )
+            case = "shortfall.at_most"
+        text = _t(f"margin.{case}", lang, held=held, subject=subject, limit=limit, current=current, gap=gap)
     else:
-        side = "above" if margin.direction > 0 else "below"
-        text = f"Headroom: {held}{subject} is {gap} {side} the limit value {limit}"
-    return text + _whole_note(margin, lang) + (f"; {points}" if points else "")
+        side = "up" if margin.direction > 0 else "down"
+        relation = _t(f"margin.relation.{side}.{'strict' if margin.strict else 'inclusive'}", lang)
+        text = _t(f"margin.headroom.{side}", lang, held=held, subject=subject, limit=limit, relation=relation, gap=gap)
+    return text + _whole_note(margin, lang) + (_t("margin.points", lang, points=points) if points else "")
 
 
 def _whole_note(margin: Margin, lang: Lang) -> str:
@@ -527,9 +466,7 @@ def _whole_note(margin: Margin, lang: Lang) -> str:
     if whole is None or whole == margin.limit:
         return ""
     shown = format_quantity(whole, margin.unit, lang, least=0)
-    if lang == "zh":
-        return f"（按整数计{'至少' if margin.direction > 0 else '至多'}{shown}）"
-    return f" (in whole numbers, {'at least' if margin.direction > 0 else 'at most'} {shown})"
+    return _t(f"margin.whole.{'at_least' if margin.direction > 0 else 'at_most'}", lang, value=shown)
 
 
 def _gap(margin: Margin, lang: Lang, rounding: str) -> str:
@@ -541,7 +478,7 @@ def _gap(margin: Margin, lang: Lang, rounding: str) -> str:
 def _subject(check: Check, margin: Margin, lang: Lang) -> str:
     if margin.field:
         return field_name(margin.field, lang)
-    return _pick(lang, check.label_zh, check.label_en)
+    return _label(check, lang, capital=False)
 
 
 def _held(check: Check, margin: Margin, lang: Lang) -> str:
@@ -549,9 +486,8 @@ def _held(check: Check, margin: Margin, lang: Lang) -> str:
     if not margin.basis:
         return ""
     if margin.basis in _METHODS:
-        return _pick(lang, "其余年份不变时，", "with the other years unchanged, ")
-    basis = field_name(margin.basis, lang, with_year=False)
-    return _pick(lang, f"{basis}不变时，", f"with {basis} unchanged, ")
+        return _t("margin.held.other_years", lang)
+    return _t("margin.held.basis", lang, basis=field_name(margin.basis, lang, with_year=False))
 
 
 def _points(check: Check, lang: Lang, shortfall: bool) -> str:
@@ -563,17 +499,17 @@ def _points(check: Check, lang: Lang, shortfall: bool) -> str:
     distance = abs(share - Fraction(check.threshold))
     shown = format_points(to_decimal(distance), lang, rounding="up" if shortfall else "down")
     if shortfall:
-        return _pick(lang, f"占比差{shown}", f"the share is {shown} short")
-    return _pick(lang, f"占比高出{shown}", f"the share is {shown} above the limit")
+        return _t("margin.share_short", lang, points=shown)
+    return _t("margin.share_above", lang, points=shown)
 
 
 def _count_margin(margin: Margin, lang: Lang) -> str:
     gap = format_number(margin.gap, lang)
     if margin.kind is MarginKind.SHORTFALL:
-        return _pick(lang, f"差额：还需{gap}家符合条件的企业", f"Shortfall: {gap} more qualifying enterprise(s) needed")
+        return _t("margin.count.shortfall", lang, gap=gap)
     if margin.gap == 0:
-        return _pick(lang, "余量：恰好达到下限，无余量", "Headroom: none, exactly at the limit")
-    return _pick(lang, f"余量：比下限多{gap}家", f"Headroom: {gap} more than the minimum")
+        return _t("margin.count.none", lang)
+    return _t("margin.count.headroom", lang, gap=gap)
 
 
 def _trend_shortfall(check: Check, lang: Lang) -> str:
@@ -585,10 +521,8 @@ def _trend_shortfall(check: Check, lang: Lang) -> str:
         value = (
             format_quantity(_num(before), unit, lang) if unit else format_number(_num(before), lang, least=2, most=4)
         )
-        if lang == "zh":
-            parts.append(f"{name}须{'高于' if up else '低于'}{before.year}年的{value}")
-        else:
-            parts.append(f"{name} would have to be {'above' if up else 'below'} the {before.year} value {value}")
+        direction = "up" if up else "down"
+        parts.append(_t(f"margin.trend.{direction}", lang, name=name, year=before.year, value=value))
     if not parts:
         return ""
-    return _pick(lang, "差额：" + "；".join(parts), "Shortfall: " + "; ".join(parts))
+    return _t("margin.trend", lang, parts=_t("report.separator", lang).join(parts))

@@ -1,4 +1,4 @@
-"""Rendering reports: plain text, Markdown, printable HTML and JSON, in Chinese or English."""
+"""Rendering reports: plain text, Markdown, printable HTML and JSON, in each language of the catalogues."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def render_json(report: Report, lang: str = "zh") -> str:
 
 
 def render(report: Report, fmt: str = "text", lang: str = "zh") -> str:
-    """Render ``report`` as ``text``, ``md``, ``html`` or ``json`` in ``lang`` (``zh`` or ``en``)."""
+    """Render ``report`` as ``text``, ``md``, ``html`` or ``json`` in ``lang`` (``zh``, ``en`` or ``ko``)."""
     if fmt == "json":
         return render_json(report, lang)
     explanation = explain(report, lang)

@@ -16,7 +16,8 @@ __all__ = ["render_html"]
 _CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue",
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK KR",
+  "Malgun Gothic", "Apple SD Gothic Neo", "Helvetica Neue",
   Arial, sans-serif; color: #1a1a1a; line-height: 1.55; max-width: 190mm; margin: 0 auto; padding: 12px;
   font-size: 10.5pt; }
 h1 { font-size: 17pt; margin: 0 0 4px; }
@@ -33,6 +34,7 @@ ul.checks li { margin: 4px 0; display: grid; grid-template-columns: 6.2em 1fr; a
 .badge { display: inline-block; min-width: 5.6em; text-align: center; font-weight: bold; font-size: 9pt;
   border: 1px solid; padding: 0 4px; margin-right: 6px; }
 .readings { font-size: 9pt; color: #555; }
+.translation { font-size: 9.5pt; color: #333; margin: 2px 0 6px; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
 td:first-child { white-space: nowrap; }
@@ -62,8 +64,8 @@ def _badge(status: Status, word: str) -> str:
 def render_html(explanation: ReportExplanation) -> str:
     e = explanation
     lang = e.lang
-    html_lang = "zh-CN" if lang == "zh" else "en"
-    colon = "：" if lang == "zh" else ": "
+    html_lang = label("html_lang", lang)
+    colon = label("colon", lang)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{html_lang}">',
@@ -101,7 +103,14 @@ def render_html(explanation: ReportExplanation) -> str:
         parts += [
             f'<section class="clause {v.status.value}" id="rule-{h(v.rule_id)}">',
             f"<h3><span>{h(v.citation)} {h(v.title)}</span>{_badge(v.status, v.status_word)}</h3>",
-            f"<blockquote>{h(v.clause_text)}</blockquote>",
+            f'<blockquote lang="zh-CN">{h(v.clause_text)}</blockquote>',
+        ]
+        if v.clause_translation:
+            parts.append(
+                f'<p class="translation"><em>{h(label("clause_translation", lang))}</em>{colon}'
+                f"{h(v.clause_translation)}</p>"
+            )
+        parts += [
             f'<p class="reason">{h(label("reason", lang))}{colon}{h(v.reason)}</p>',
             '<ul class="checks">',
         ]
@@ -130,5 +139,10 @@ def render_html(explanation: ReportExplanation) -> str:
         parts.append("<ul>" + "".join(f"<li>{h(r.citation)}{colon}{h(r.sentence)}</li>" for r in e.to_review) + "</ul>")
     else:
         parts.append(f"<p>{h(label('none', lang))}</p>")
-    parts += [f"<footer>{h(label('generated', lang, version=e.library_version))}</footer>", "</body>", "</html>"]
+    parts += [
+        f"<footer>{h(label('generated', lang, version=e.library_version))}"
+        f"<br>{h(label('authoritative', lang))}</footer>",
+        "</body>",
+        "</html>",
+    ]
     return "\n".join(parts) + "\n"

@@ -36,6 +36,8 @@ def render_markdown(explanation: ReportExplanation) -> str:
     out += ["", f"## {label('clauses', lang)}"]
     for v in e.verdicts:
         out += ["", f"### {v.citation} {md(v.title)} — {v.status_word}", "", f"> {md(v.clause_text)}", ""]
+        if v.clause_translation:
+            out += [f"*{label('clause_translation', lang)}*: {md(v.clause_translation)}", ""]
         out.append(f"{label('reason', lang)}: {md(v.reason)}")
         out.append("")
         for c in v.checks:
@@ -56,4 +58,5 @@ def render_markdown(explanation: ReportExplanation) -> str:
     for r in e.to_review:
         out.append(f"- {r.citation}: {md(r.sentence)}")
     out += ["", "---", "", md(label("generated", lang, version=e.library_version))]
+    out += ["", md(label("authoritative", lang))]
     return "\n".join(out) + "\n"

@@ -17,8 +17,8 @@ __all__ = ["render_text"]
 def render_text(explanation: ReportExplanation) -> str:
     e = explanation
     lang = e.lang
-    colon = "：" if lang == "zh" else ": "
-    separator = "；" if lang == "zh" else "; "
+    colon = label("colon", lang)
+    separator = label("separator", lang)
     out = text_block("", e.cluster_name, "")
     out += text_block(
         f"{label('title', lang)} — {label('measures', lang)}{colon}",
@@ -36,6 +36,8 @@ def render_text(explanation: ReportExplanation) -> str:
         out.append("")
         out += text_block(f"== {v.citation} ", f"{v.title} — {v.status_word} ==", "")
         out += text_block(f"{label('clause_text', lang)}{colon}", v.clause_text, "")
+        if v.clause_translation:
+            out += text_block(f"{label('clause_translation', lang)}{colon}", v.clause_translation, "")
         out += text_block(f"{label('reason', lang)}{colon}", v.reason, "")
         for c in v.checks:
             out += text_block(f"  [{c.status_word}] ", c.sentence, "    ")
@@ -55,5 +57,5 @@ def render_text(explanation: ReportExplanation) -> str:
         out.append(f"  {label('none', lang)}")
     for r in e.to_review:
         out += text_block(f"  - {r.citation}{colon}", r.sentence, "    ")
-    out += ["", label("generated", lang, version=e.library_version)]
+    out += ["", label("generated", lang, version=e.library_version), label("authoritative", lang)]
     return "\n".join(out) + "\n"

@@ -52,37 +52,21 @@ def id_meaning(spec: CheckSpec, lang: str, years: tuple[int, ...] = ()) -> str:
     same ``n`` as in the paths of the check's figures. Numbers skip the records the clause does not judge (another
     kind, outside the window, dated after the assessment date). ``years`` gives the years ``{year}`` takes.
     """
-    zh = lang.startswith("zh")
+    from ..i18n import translate
+
     parts: list[str] = []
     for name in placeholders(spec.id):
         if name == "year":
-            shown = ("、" if zh else ", ").join(str(y) for y in years)
+            shown = translate("check_id.year_joiner", lang).join(str(y) for y in years)
             example = spec.id.replace("{year}", str(years[-1] if years else 2024))
-            if zh:
-                parts.append(f"{{year}} 为数据年份（{shown or '评估年之前的各年'}），如 {example}")
-            else:
-                shown = shown or "the years before the assessment year"
-                parts.append(f"{{year}} is a year of figures ({shown}), e.g. {example}")
+            years_text = shown or translate("check_id.years_before", lang)
+            parts.append(translate("check_id.year", lang, years=years_text, example=example))
         elif name == "n":
             example = spec.id.replace("{n}", "0")
-            if zh:
-                parts.append(
-                    f"{{n}} 为该记录在申报材料 {spec.records} 列表中的位置（从0起，各类记录统一编号），"
-                    f"与检查所列字段路径 {spec.records}[n] 相同；"
-                    f"本项不判断的记录不产生检查，编号因此可能跳过；如 {example}"
-                )
-            else:
-                parts.append(
-                    f"{{n}} is the record's position in the application's {spec.records} list (from 0, counting "
-                    f"records of every kind), the same n as in the path {spec.records}[n] of the check's figures; "
-                    f"records this clause does not judge have no check, so numbers may skip; e.g. {example}"
-                )
+            parts.append(translate("check_id.n", lang, records=spec.records, example=example))
         elif name == "item":
-            if zh:
-                parts.append("{item} 为定性项编号，见下列定性项；检查编号即定性项编号")
-            else:
-                parts.append("{item} is a qualitative item; the check id is the item's id (listed below)")
-    return ("；" if zh else "; ").join(parts)
+            parts.append(translate("check_id.item", lang))
+    return translate("report.separator", lang).join(parts)
 
 
 def placeholders(text: str) -> tuple[str, ...]:

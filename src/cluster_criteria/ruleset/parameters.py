@@ -113,7 +113,11 @@ class Reading:
 
     def explanation(self, lang: str = "zh") -> str:
         """The explanation in the language asked for; English where no Chinese text is written."""
-        return self.explanation_zh if lang.startswith("zh") and self.explanation_zh else self.explanation_en
+        if lang.startswith("zh"):
+            return self.explanation_zh or self.explanation_en
+        from ..i18n import localise
+
+        return localise(self.explanation_zh, self.explanation_en, lang)
 
 
 @dataclass(frozen=True, slots=True)

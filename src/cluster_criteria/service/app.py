@@ -47,6 +47,7 @@ _BY_ACCEPT = (("text/html", "html"), ("text/markdown", "md"), ("text/plain", "te
 class Lang(str, Enum):
     ZH = "zh"
     EN = "en"
+    KO = "ko"
 
 
 class ReportFormat(str, Enum):
