@@ -150,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
         print(excel_missing(exc), file=sys.stderr)
         return EXIT_USAGE
     with contextlib.ExitStack() as stack:
+        # Entered first, so that it is the last to go: it still holds while the results are closed (the worker pool
+        # shutting down), the outputs are closed and the summary is written.
+        guard = stack.enter_context(_StopSignals())
         if sheet is not None:
             stack.callback(save_summary_workbook, sheet, args.summary_xlsx, lang)
         try:
@@ -164,8 +167,6 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise OutputError("cannot_write", path=args.output, reason=exc.strerror or exc) from None
         stack.callback(_close, sink)
-        # Entered before the results, so that it still holds while they are closed (the worker pool shutting down).
-        guard = stack.enter_context(_StopSignals())
         progress = _Progress(_size(source)) if sys.stderr.isatty() and source is not None else None
         lines = _read_from(source, first, progress, guard) if source is not None else _from(workbooks or (), first)
         try:
@@ -205,13 +206,13 @@ def run(args: argparse.Namespace) -> int:
             raise OutputError("cannot_write", path=args.output or "-", reason=exc.strerror or exc) from None
         except (KeyboardInterrupt, BrokenExecutor) as exc:
             return _stop(sink, progress, summary, args, lang, first, guard, exc)
-        guard.stopping = True  # every line is written: a signal now would only cut the summary short
+        guard.stopping = True  # every line is written: a signal now is ignored rather than cut the summary short
         if progress is not None:
             progress.finish()
-    _report(summary, args, lang)
-    if summary.invalid:
-        print(_say("not_evaluated", lang, count=summary.invalid), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        _report(summary, args, lang)
+        if summary.invalid:
+            print(_say("not_evaluated", lang, count=summary.invalid), file=sys.stderr)
+            return EXIT_BAD_INPUT
     return EXIT_OK
 
 

@@ -402,58 +402,17 @@ def art14_4_major_change_not_filed(ctx: RevocationContext) -> Iterator[Check]:
 _BASIS = {
     "stated": ("申报等级", "stated grade"),
     "derived": ("按伤亡和损失推定", "derived from casualties and loss"),
-    "figures": ("按伤亡和损失推定", "derived from casualties and loss"),
+    "figures_above_stated": ("按伤亡和损失推定", "derived from casualties and loss"),
     "conflict": ("申报等级高于伤亡和损失对应的等级", "the stated grade is above what the figures give"),
     "unknown": ("未知", "unknown"),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Grade:
-    """An incident's grade as Art. 14(5) reads it: bounds, their basis, and the stated and derived grades."""
-
-    lower: Severity | None
-    upper: Severity | None
-    basis: str
-    stated: Severity | None
-    derived: Severity | None
-    missing: tuple[str, ...]
-
-    def reaches(self, floor: Severity) -> bool | None:
-        if self.lower is not None and self.lower.at_least(floor):
-            return True
-        if self.upper is not None and not self.upper.at_least(floor):
-            return False
-        return None
-
-
-def _grade(incident: Incident, ctx: RevocationContext) -> _Grade:
-    """The grade of an incident; for a production-safety accident, the figures' grade where it is above the stated one.
-
-    The figures reached are a lower bound of the grade (notes §8: the highest level any measure reaches applies);
-    when a figure is missing, a higher grade cannot be ruled out.
-    """
-    grading = grade(incident, ctx.rule_set.parameters_on(ctx.as_of))
-    stated, derived = grading.stated or incident.severity, grading.derived
-    if stated is not None and derived is not None and derived.rank > stated.rank:
-        absent = tuple(
-            name
-            for name, value in (
-                ("deaths", incident.deaths),
-                ("serious_injuries", incident.serious_injuries),
-                ("direct_loss", incident.direct_loss),
-            )
-            if value is None
-        )
-        return _Grade(derived, None if absent else derived, "figures", stated, derived, absent)
-    basis = "conflict" if grading.conflict else grading.basis
-    return _Grade(grading.lower_bound, grading.upper_bound, basis, stated, derived, grading.missing)
-
-
 def _incident_check(
     ctx: RevocationContext, index: int, incident: Incident, floor: Severity, readings: tuple[str, ...]
 ) -> Check:
-    graded = _grade(incident, ctx)
+    # The figures' grade where it is above the stated one (notes §8), as for Art. 7: severity.grade decides.
+    graded = grade(incident, ctx.rule_set.parameters_on(ctx.as_of))
     path = f"incidents[{index}]"
     reached = graded.reaches(floor)
     if reached is None:
@@ -462,15 +421,16 @@ def _incident_check(
         status = Status.FAIL if reached else Status.PASS
     figures_zh, figures_en = figures_text(incident, "zh"), figures_text(incident, "en")
     basis_zh, basis_en = _BASIS[graded.basis]
-    if graded.lower is None:
+    if graded.lower_bound is None:
         grade_zh, grade_en = "等级未知", "grade unknown"
     elif graded.basis == "conflict" and graded.stated is not None and graded.derived is not None:
         grade_zh = f"申报等级{graded.stated.zh}，按伤亡和损失推定为{graded.derived.zh}（{basis_zh}，须人工确认）"
         grade_en = f"stated {graded.stated.en}, the figures give {graded.derived.en} ({basis_en}; a reviewer decides)"
     else:
-        grade_zh = f"等级：{graded.lower.zh}{'及以上' if graded.upper is None else ''}（{basis_zh}）"
-        grade_en = f"grade: {graded.lower.en}{' or above' if graded.upper is None else ''} ({basis_en})"
-    if graded.basis == "figures" and graded.stated is not None:
+        lower, above = graded.lower_bound, graded.upper_bound is None
+        grade_zh = f"等级：{lower.zh}{'及以上' if above else ''}（{basis_zh}）"
+        grade_en = f"grade: {lower.en}{' or above' if above else ''} ({basis_en})"
+    if graded.basis == "figures_above_stated" and graded.stated is not None:
         grade_zh += f"；申报等级为{graded.stated.zh}，低于伤亡和损失数据对应的等级"
         grade_en += f"; the stated grade, {graded.stated.en}, is lower than the figures give"
     if figures_zh:
@@ -481,9 +441,9 @@ def _incident_check(
     elif status is Status.PASS:
         grade_zh, grade_en = f"未达{floor.zh}及以上，{grade_zh}", f"below {floor.en}, {grade_en}"
     extra: tuple[str, ...] = ()
-    if graded.basis in ("derived", "figures", "conflict"):
+    if graded.basis in ("derived", "figures_above_stated", "conflict"):
         extra += ("severity.production_safety",)
-    if graded.basis == "figures":
+    if graded.basis == "figures_above_stated":
         extra += ("revocation.figures_grade",)
     if graded.basis == "conflict":
         extra += ("severity.conflict",)

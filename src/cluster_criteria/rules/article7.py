@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..citations import chinese_number
 from ..context import EvaluationContext
 from ..models import Application
 from ..severity import Grading, grade, incident_notes
@@ -118,16 +119,22 @@ def _incident_labels(
     return f"{day} {kind.zh}，是否达到{floor.zh}及以上待定", f"{kind.en} of {day}, {floor.en} or worse or not: open"
 
 
+_ENGLISH_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
 @lru_cache(maxsize=64)
-def _summary_labels(summary: Status, floor: Severity, kinds_zh: str, kinds_en: str) -> tuple[str, str]:
-    """What the window's records together show, worded so that it never contradicts the clause."""
+def _summary_labels(summary: Status, floor: Severity, kinds_zh: str, kinds_en: str, years: int) -> tuple[str, str]:
+    """What the window's records together show, worded so that it never contradicts the clause; the window is the
+    rule set's ``event_window_years`` (近三年 in the 2024 measures)."""
+    recent_zh = f"近{chinese_number(years)}年"
+    recent_en = f"in the last {_ENGLISH_NUMBERS.get(years, str(years))} years"
     if summary is PASS:
-        return f"近三年未发生{floor.zh}及以上{kinds_zh}", f"no {floor.en} or worse {kinds_en} in the last three years"
+        return f"{recent_zh}未发生{floor.zh}及以上{kinds_zh}", f"no {floor.en} or worse {kinds_en} {recent_en}"
     if summary is FAIL:
-        return f"近三年发生过{floor.zh}及以上{kinds_zh}", f"a {floor.en} or worse {kinds_en} in the last three years"
+        return f"{recent_zh}发生过{floor.zh}及以上{kinds_zh}", f"a {floor.en} or worse {kinds_en} {recent_en}"
     return (
-        f"近三年是否发生{floor.zh}及以上{kinds_zh}待定",
-        f"whether a {floor.en} or worse {kinds_en} happened in the last three years is open",
+        f"{recent_zh}是否发生{floor.zh}及以上{kinds_zh}待定",
+        f"whether a {floor.en} or worse {kinds_en} happened {recent_en} is open",
     )
 
 
@@ -141,10 +148,11 @@ def _incidents(
     kinds_en: str,
 ) -> Iterator[Check]:
     readings = ("window.events", "records.absent_vs_empty", _KNOWN_ON_DATE)
+    years = ctx.parameters.integer("event_window_years")
     if app.incidents is None:
         yield missing(
             f"{check_prefix}.record",
-            *_summary_labels(PASS, floor, kinds_zh, kinds_en),
+            *_summary_labels(PASS, floor, kinds_zh, kinds_en, years),
             ("incidents",),
             readings=readings,
             note_zh="未提供事故和事件记录",
@@ -193,8 +201,9 @@ def _incidents(
             kind=CheckKind.INCIDENT,
         )
     summary = combine(statuses) if statuses else PASS
-    label_zh, label_en = _summary_labels(summary, floor, kinds_zh, kinds_en)
-    counted_zh = f"近三年内相关记录{len(inside)}条，逐条判断如上" if inside else "近三年内无相关记录"
+    label_zh, label_en = _summary_labels(summary, floor, kinds_zh, kinds_en, years)
+    recent_zh = f"近{chinese_number(years)}年"
+    counted_zh = f"{recent_zh}内相关记录{len(inside)}条，逐条判断如上" if inside else f"{recent_zh}内无相关记录"
     counted_en = f"{len(inside)} record(s) in the window, judged one by one" if inside else "no record in the window"
     yield new_check(
         id=f"{check_prefix}.window",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..citations import citation_en, citation_zh
 from ..context import EvaluationContext
 from ..errors import UnknownRuleError
 from ..models import Application
@@ -16,27 +16,7 @@ from .spec import CheckSpec
 
 __all__ = ["Rule", "citation_en", "citation_zh", "clause_rule", "select"]
 
-_NUMERALS = "〇一二三四五六七八九十"
-
 CheckFunction = Callable[[Application, EvaluationContext], Iterable[Check]]
-
-
-def _chinese_number(n: int) -> str:
-    if n <= 10:
-        return _NUMERALS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _NUMERALS[tens]) + "十" + ("" if ones == 0 else _NUMERALS[ones])
-
-
-@lru_cache(maxsize=256)
-def citation_zh(article: int, clause: int) -> str:
-    head = f"第{_chinese_number(article)}条"
-    return head if clause == 0 else f"{head}第（{_chinese_number(clause)}）项"
-
-
-@lru_cache(maxsize=256)
-def citation_en(article: int, clause: int) -> str:
-    return f"Art. {article}" if clause == 0 else f"Art. {article}({clause})"
 
 
 def status_of(checks: Iterable[Check]) -> Status:

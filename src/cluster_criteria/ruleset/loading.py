@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ..citations import citation_zh
 from ..vocabulary import CatalogueStatus, DesignationKind, IncidentKind, Severity, ViolationKind
 from .parameters import (
     Comparison,
@@ -39,6 +40,9 @@ else:  # pragma: no cover - Python 3.10
 
 __all__ = ["RuleSetDataError", "load_rule_set", "parameter_values", "place_of", "read_toml"]
 
+# 第六条第（一）项 for (6, 1): where a value of the measures stands.
+place_of = citation_zh
+
 # The enumerations a `kinds` parameter may list, by the name the data file gives.
 _ENUMS: dict[str, type[Enum]] = {
     "CatalogueStatus": CatalogueStatus,
@@ -46,24 +50,10 @@ _ENUMS: dict[str, type[Enum]] = {
     "IncidentKind": IncidentKind,
     "ViolationKind": ViolationKind,
 }
-_NUMERALS = "〇一二三四五六七八九十"
 
 
 class RuleSetDataError(ValueError):
     """A rule set's data file is not well formed; the message names the file and the key."""
-
-
-def place_of(article: int, clause: int) -> str:
-    """第六条第（一）项 for (6, 1); 第十六条 for (16, 0)."""
-
-    def number(n: int) -> str:
-        if n <= 10:
-            return _NUMERALS[n]
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _NUMERALS[tens]) + "十" + ("" if ones == 0 else _NUMERALS[ones])
-
-    head = f"第{number(article)}条"
-    return head if clause == 0 else f"{head}第（{number(clause)}）项"
 
 
 def read_toml(source: Path | str | bytes) -> dict[str, Any]:

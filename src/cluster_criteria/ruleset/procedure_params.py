@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from ..citations import citation_zh
 from ..terms import TermEnd
 from ..vocabulary import IncidentKind, Severity, ViolationKind
 from .parameters import Parameters, Reading, Source
@@ -102,9 +103,7 @@ class ProcedureParameters:
 
 
 def _art(article: int, clause: int, quote: str) -> Source:
-    numerals = "〇一二三四五六七八九十"
-    head = f"第{numerals[article] if article <= 10 else '十' + numerals[article - 10]}条"
-    return Source(_MEASURES, head if clause == 0 else f"{head}第（{numerals[clause]}）项", quote)
+    return Source(_MEASURES, citation_zh(article, clause), quote)
 
 
 def procedure_parameters(
