@@ -29,7 +29,6 @@ class Grading:
     lower_bound: Severity | None
     upper_bound: Severity | None
     basis: str
-    conflict: str = ""
     missing: tuple[str, ...] = ()
     stated: Severity | None = None
     derived: Severity | None = None
@@ -169,7 +168,6 @@ def grade(incident: Incident, params: Parameters) -> Grading:
             derived,
             upper,
             "figures_above_stated",
-            conflict=f"stated {stated.value}, figures give {derived.value}",
             missing=missing,
             stated=stated,
             derived=derived,
@@ -179,7 +177,6 @@ def grade(incident: Incident, params: Parameters) -> Grading:
             derived,
             stated,
             "conflict",
-            conflict=f"stated {stated.value}, figures give {derived.value}",
             stated=stated,
             derived=derived,
         )

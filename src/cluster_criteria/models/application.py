@@ -32,9 +32,9 @@ MONEY_FIELDS: dict[str, tuple[str, ...]] = {
 
 def _known_items() -> frozenset[str]:
     """Item ids of every registered rule set: an application may be judged by any of them."""
-    from ..ruleset.registry import rule_sets
+    from ..ruleset.registry import known_item_ids
 
-    return frozenset(item.id for rule_set in rule_sets() for item in rule_set.qualitative_items)
+    return known_item_ids()
 
 
 def _answer_shorthand(value: Any) -> Any:

@@ -61,13 +61,6 @@ class YearMetrics(InputModel):
             )
         return figures
 
-    def figure(self, name: str) -> Decimal | int | None:
-        """A figure by name: one of the fields above, or one an edition defines (``None`` when not reported)."""
-        if name in _BUILT_IN:
-            value: Decimal | int | None = getattr(self, name)
-            return value
-        return self.figures.get(name)
-
     @model_validator(mode="after")
     def _consistent(self) -> YearMetrics:
         total = self.total_output
@@ -107,6 +100,3 @@ class YearMetrics(InputModel):
             return Decimal(self.platform_using_enterprises) / Decimal(self.enterprises_total), "counts"
         return None, "missing"
 
-
-# The built-in figures by name (reading the model's field table on every call is several times slower).
-_BUILT_IN = frozenset(YearMetrics.model_fields) - {"figures", "year"}

@@ -12,6 +12,7 @@ import datetime as dt
 import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from ..errors import InputProblem, RuleSetNotInForceError, UnknownRuleSetError
 from .parameters import FigureName, Reading, RuleSet
@@ -19,6 +20,7 @@ from .parameters import FigureName, Reading, RuleSet
 __all__ = [
     "get_rule_set",
     "known_figures",
+    "known_item_ids",
     "known_readings",
     "known_rule_set",
     "latest_rule_set",
@@ -46,12 +48,31 @@ def _builtin() -> dict[str, RuleSet]:
         for package in _SHIPPED:
             edition: RuleSet = importlib.import_module(package).RULE_SET
             _RULE_SETS.setdefault(edition.id, edition)
+        _DERIVED.clear()
     return _RULE_SETS
+
+
+# What is worked out from the registered editions (their order, their item ids): asked for on every evaluation and
+# every application loaded, and cleared whenever an edition is registered or removed.
+_DERIVED: dict[str, Any] = {}
 
 
 def rule_sets() -> tuple[RuleSet, ...]:
     """Every registered edition, oldest first."""
-    return tuple(sorted(_builtin().values(), key=lambda r: (r.effective_date, r.id)))
+    ordered: tuple[RuleSet, ...] | None = _DERIVED.get("ordered")
+    if ordered is None:
+        ordered = tuple(sorted(_builtin().values(), key=lambda r: (r.effective_date, r.id)))
+        _DERIVED["ordered"] = ordered
+    return ordered
+
+
+def known_item_ids() -> frozenset[str]:
+    """The qualitative item ids of every registered edition: an application may be judged by any of them."""
+    ids: frozenset[str] | None = _DERIVED.get("item_ids")
+    if ids is None:
+        ids = frozenset(item.id for rule_set in rule_sets() for item in rule_set.qualitative_items)
+        _DERIVED["item_ids"] = ids
+    return ids
 
 
 def register(rule_set: RuleSet) -> RuleSet:
@@ -60,12 +81,14 @@ def register(rule_set: RuleSet) -> RuleSet:
     if known is not None and known is not rule_set:
         raise ValueError(f"a rule set with id {rule_set.id!r} is already registered")
     _RULE_SETS[rule_set.id] = rule_set
+    _DERIVED.clear()
     return rule_set
 
 
 def unregister(rule_set: RuleSet) -> None:
     if _builtin().get(rule_set.id) is rule_set:
         del _RULE_SETS[rule_set.id]
+        _DERIVED.clear()
 
 
 @contextmanager
