@@ -101,6 +101,16 @@ class TestRefusing:
         assert main(["evaluate", str(WANGQING), "--as-of", "2025-04-15", "--rule-set", "jilin-1999"]) == 2
         assert "jilin-1999" in capsys.readouterr().err
 
+    def test_what_an_option_names_is_echoed_escaped(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A rule-set id or a reform path holding ESC and bidi characters reaches the terminal escaped."""
+        assert main(["evaluate", str(WANGQING), "--as-of", "2025-04-15", "--rule-set", "x\x1b[2J\u202e"]) == 2
+        err = capsys.readouterr().err
+        assert "\x1b" not in err and "\u202e" not in err and "\\x1b[2J" in err
+        reform = tmp_path / "r\x1b[31m.toml"
+        assert main(["evaluate", str(WANGQING), "--as-of", "2025-04-15", "--reform", str(reform)]) == 2
+        err = capsys.readouterr().err
+        assert "\x1b" not in err and "\\x1b[31m" in err
+
 
 class TestDraftingARevision:
     def test_a_batch_with_and_without_the_reform_compares_outcome_by_outcome(

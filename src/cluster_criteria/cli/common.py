@@ -124,7 +124,15 @@ def add_rule_set_option(parser: argparse.ArgumentParser) -> None:
 
 
 class OptionError(Exception):
-    """An option names something that cannot be used (an unknown rule set, an unreadable reform file)."""
+    """An option names something that cannot be used (an unknown rule set, an unreadable reform file).
+
+    Its message is printed to a terminal: what the user or the reform file wrote is escaped onto one line.
+    """
+
+    def __init__(self, message: str) -> None:
+        from ..safe_text import quoted
+
+        super().__init__(quoted(message, 2000))
 
 
 def evaluation_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -137,7 +145,7 @@ def evaluation_options(args: argparse.Namespace) -> dict[str, Any]:
         try:
             rule_set = get_rule_set(args.rule_set)
         except KeyError as exc:
-            raise OptionError(str(exc).strip("\"'")) from None
+            raise OptionError(str(exc.args[0]) if exc.args else str(exc)) from None
     reform = None
     if getattr(args, "reform", None):
         try:
@@ -163,7 +171,7 @@ def described_rule_set(args: argparse.Namespace) -> Any:
         try:
             return get_rule_set(args.rule_set)
         except KeyError as exc:
-            raise OptionError(str(exc).strip("\"'")) from None
+            raise OptionError(str(exc.args[0]) if exc.args else str(exc)) from None
     day = getattr(args, "as_of", None) or dt.date.today()
     try:
         return rule_set_for(day)
