@@ -5,6 +5,7 @@ The randomized test draws its seed anew on each run (or takes ``BATCH_INTERRUPT_
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import os
@@ -77,12 +78,6 @@ def test_interrupting_at_random_moments_with_any_signal_then_resuming_gives_the_
         where = f"seed {seed}, trial {trial}, {signum.name}, {' '.join(options)}"
         assert "Traceback" not in err, where
         if process.returncode in (0, 3):  # finished before the signal
-            assert out.read_bytes() == expected, where
-            out.unlink()
-            continue
-        if process.returncode == -signum and signum != signal.SIGKILL:
-            # Only possible once the guard is gone, after the summary: the default action ends a finished process.
-            assert f"{LINES} line(s)" in err, f"{where}: {err}"
             assert out.read_bytes() == expected, where
             out.unlink()
             continue
@@ -279,6 +274,40 @@ class TestStopSignals:
         thread.start()
         thread.join()
         assert seen == [{}]
+
+    def test_a_guard_held_to_the_end_of_the_process_ignores_signals_after_it_closes(self) -> None:
+        """As the process's own command the guard is not lifted: a signal once the run is over changes nothing."""
+        before = {signum: signal.getsignal(signum) for signum in _StopSignals.SIGNALS}
+        try:
+            with _StopSignals(hold_to_the_end=True) as guard:
+                pass
+            assert {signal.getsignal(signum) for signum in _StopSignals.SIGNALS} == {signal.SIG_IGN}
+            os.kill(os.getpid(), signal.SIGHUP)  # would end this very test run, were it not ignored
+            time.sleep(0.01)
+            assert guard.signum is None
+        finally:
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
+
+    def test_the_process_entry_holds_the_guard_and_main_alone_does_not(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """``run()`` (console script, ``python -m``) tells the command that the process ends with it."""
+        from cluster_criteria import cli
+
+        seen: list[bool] = []
+        parser = cli.build_parser()
+
+        class _Parser:
+            def parse_args(self, argv: object) -> argparse.Namespace:
+                args = parser.parse_args(["rules"])
+                args.handler = lambda args: seen.append(args.ending_process) or 0
+                return args
+
+        monkeypatch.setattr(cli, "build_parser", lambda lang=None: _Parser())
+        assert main([]) == 0
+        with pytest.raises(SystemExit) as stopped:
+            cli.run()
+        assert stopped.value.code == 0
+        assert seen == [False, True]
 
     def test_after_the_flush_signals_take_their_default_action_until_the_guard_closes(self) -> None:
         """yield_to_default sets SIG_DFL; leaving the guard restores the handlers it found."""

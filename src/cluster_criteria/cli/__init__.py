@@ -6,11 +6,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from .common import EXIT_BAD_INPUT, EXIT_INELIGIBLE, EXIT_OK, EXIT_UNDECIDED, EXIT_USAGE
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_INELIGIBLE", "EXIT_OK", "EXIT_UNDECIDED", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INELIGIBLE", "EXIT_OK", "EXIT_UNDECIDED", "EXIT_USAGE", "main", "run"]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
@@ -51,12 +52,27 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (see the EXIT_* constants)."""
+def run() -> NoReturn:
+    """The ``cluster-criteria`` process (the console script and ``python -m cluster_criteria``).
+
+    Unlike :func:`main` called from other code, the process ends right after the command: a command that guards
+    its work against stop signals keeps the guard to the end, so a signal in the last moments cannot turn a finished
+    run into a killed one or a traceback.
+    """
+    raise SystemExit(main(ending_process=True))
+
+
+def main(argv: Sequence[str] | None = None, *, ending_process: bool = False) -> int:
+    """Run the command line; returns the exit status (see the EXIT_* constants).
+
+    ``ending_process`` says the process ends when this returns (see :func:`run`); left false, every signal handler
+    a command installs is restored before it returns.
+    """
     from .help_text import help_language
     from .output_paths import OutputError
 
     args = build_parser(help_language(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    args.ending_process = ending_process
     from ..i18n import preload
 
     preload(getattr(args, "lang", "zh"))

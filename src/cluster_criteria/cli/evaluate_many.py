@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         # Entered first, so that it is the last to go: it still holds while the results are closed (the worker pool
         # shutting down), the outputs are closed and the summary is written.
-        guard = stack.enter_context(_StopSignals())
+        guard = stack.enter_context(_StopSignals(hold_to_the_end=getattr(args, "ending_process", False)))
         if sheet is not None:
             stack.callback(save_summary_workbook, sheet, args.summary_xlsx, lang)
         try:
@@ -310,11 +310,17 @@ class _StopSignals:
     for input (a pipe that is slow or silent), which nothing else would end: there the handler raises
     :class:`_Stopped` at once. Raising anywhere else could land inside a library call that wraps or swallows it.
     Installed only in the main thread, where Python runs signal handlers; elsewhere it does nothing.
+
+    When the process ends with the batch (``hold_to_the_end``), leaving the guard ignores every later stop signal:
+    the status is decided, and a signal between the summary and the process's exit would otherwise kill a finished
+    run (or, for SIGINT, raise where nothing catches it). Called from other code, leaving the guard restores the
+    handlers it found.
     """
 
     SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
-    def __init__(self) -> None:
+    def __init__(self, *, hold_to_the_end: bool = False) -> None:
+        self.hold_to_the_end = hold_to_the_end
         self.signum: int | None = None  # the stop signal received, once one is
         self.stopping = False
         self.waiting_for_input = False
@@ -326,6 +332,12 @@ class _StopSignals:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.hold_to_the_end:
+            # Ignored at the level of the operating system: Python resets its own handlers to the default action
+            # while the interpreter shuts down, which is exactly the moment this must cover.
+            for signum in self.previous:
+                signal.signal(signum, signal.SIG_IGN)
+            return
         for signum, handler in self.previous.items():
             signal.signal(signum, handler)
 
