@@ -39,3 +39,31 @@ def record(**changes: Any) -> DesignatedClusterRecord:
         else:
             data[key] = value
     return load_record(data)
+
+
+# A cluster in a development zone (Art. 9): the division table places 长春经济技术开发区 (220171) in 长春市 but in no
+# county, so the county department that submitted for it is recorded for a person to confirm.
+ZONE_CLUSTER = {
+    "name": "长春经济技术开发区汽车零部件特色产业集群",
+    "leading_industry": {"name": "汽车制造业", "catalogue_status": "encouraged"},
+    "location": {"prefecture": "长春市", "county": "长春经济技术开发区", "county_code": "220171"},
+}
+
+
+def zone_history(submitted_by: str = "220104") -> list[dict[str, Any]]:
+    """The steps from submission to the designation of :data:`DESIGNATED`, the first by ``submitted_by``."""
+    county = {"role": "county_sme_department", "division": submitted_by}
+    prefecture = {"role": "prefecture_sme_department", "division": "220100"}
+    province = {"role": "provincial_department", "division": "220000"}
+    steps = [
+        ("submit", "2024-04-20", county),
+        ("accept", "2024-04-25", prefecture),
+        ("preliminary_review", "2024-05-06", prefecture),
+        ("verify_on_site", "2024-05-16", prefecture),
+        ("recommend", "2024-05-24", prefecture),
+        ("provincial_review", "2024-06-07", province),
+        ("shortlist", "2024-06-12", province),
+        ("publish_notice", "2024-06-13", province),
+        ("designate", DESIGNATED.isoformat(), province),
+    ]
+    return [{"action": action, "date": day, "actor": actor} for action, day, actor in steps]

@@ -27,7 +27,7 @@ from cluster_criteria.procedure import (
     render_monitoring_text,
 )
 from cluster_criteria.ruleset.procedure_params import PROCEDURE_READINGS
-from procedure_support import record
+from procedure_support import ZONE_CLUSTER, record, zone_history
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "records").glob("*.json"))
@@ -101,6 +101,8 @@ _TEST_RECORDS: dict[str, dict[str, Any]] = {
     "review_passed": {"reviews": [{"requested_on": "2027-06-01", "decided_on": "2027-07-10", "passed": True}]},
     "review_pending": {"reviews": [{"requested_on": "2027-07-01"}], "review_request_deadline": "2027-07-31"},
     "no_review": {"review_request_deadline": "2027-07-31"},
+    "zone_county_to_confirm": {"cluster": ZONE_CLUSTER, "history": zone_history("220104")},
+    "zone_department_to_confirm": {"cluster": ZONE_CLUSTER, "history": zone_history("220171")},
 }
 
 

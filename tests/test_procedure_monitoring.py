@@ -26,7 +26,7 @@ from cluster_criteria.procedure import (
     render_monitoring_text,
 )
 from cluster_criteria.verdicts import Status
-from procedure_support import clean_record_data, record
+from procedure_support import ZONE_CLUSTER, clean_record_data, record, zone_history
 
 RECORDS = Path(__file__).resolve().parent.parent / "examples" / "records"
 AS_OF = "2025-06-30"
@@ -109,6 +109,57 @@ class TestReport:
         """Both schemas declare draft 2020-12 and describe their top-level fields."""
         assert set(record_schema()["required"]) == {"cluster", "designation"}
         assert "grounds" in monitoring_report_schema()["properties"]
+
+
+class TestStepsToConfirm:
+    """Art. 9 steps whose body the division table cannot confirm stood when the record was read; the monitoring
+    report lists them, so that a designation in a development zone is never accepted without a person's word."""
+
+    def zone_record(self, submitted_by: str = "220104") -> Any:
+        return record(cluster=ZONE_CLUSTER, history=zone_history(submitted_by))
+
+    def test_a_zone_submitted_by_a_county_of_its_prefecture_lists_that_step(self) -> None:
+        report = monitor(self.zone_record(), dt.date(2025, 4, 1))
+        (step,) = report.steps_to_confirm
+        assert (step.path, step.date, step.action, step.actor_division) == (
+            "history[0]", dt.date(2024, 4, 20), "submit", "220104"
+        )
+        assert step.reason_id == "procedure.actor.zone_county"
+        assert step.reason_args == {"actor": "朝阳区", "area": "长春市", "zone": "长春经济技术开发区"}
+        assert "须人工确认集群位于朝阳区" in step.reason_zh
+        assert "confirm that the cluster lies in 朝阳区" in step.reason_en
+
+    def test_the_step_reads_in_every_language_and_is_not_a_ground(self) -> None:
+        report = monitor(self.zone_record(), dt.date(2025, 4, 1))
+        zh, en, ko = (render_monitoring_text(report, lang) for lang in ("zh", "en", "ko"))
+        assert "申报历程中须人工确认办理单位的步骤:\n  history[0] 2024-04-20 申报 (220104): 长春经济技术开发区不是县级区划" in zh
+        assert "Steps of the designation whose acting body a person must confirm:\n  history[0] 2024-04-20 submit (220104)" in en
+        assert "history[0] 2024-04-20 신청 (220104): 长春经济技术开发区은(는) 현급 행정구역이 아니며" in ko
+        assert report.outcome is monitor(record(), dt.date(2025, 4, 1)).outcome  # the grounds alone decide
+
+    def test_the_zones_own_department_is_listed_with_its_own_reason(self) -> None:
+        (step,) = monitor(self.zone_record("220171"), dt.date(2025, 4, 1)).steps_to_confirm
+        assert step.reason_id == "procedure.actor.zone_department"
+        assert step.reason_args == {"zone": "长春经济技术开发区"}
+
+    def test_a_record_whose_bodies_are_all_confirmed_lists_nothing(self) -> None:
+        for built in (record(), load_record((RECORDS / "accident-lishu-food-processing.json").read_bytes())):
+            report = monitor(built, dt.date(2025, 4, 1))
+            assert report.steps_to_confirm == ()
+            assert "须人工确认办理单位" not in render_monitoring_text(report, "zh")
+
+    def test_the_steps_round_trip_through_json_and_the_command(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        report = monitor(self.zone_record(), dt.date(2025, 4, 1))
+        assert monitoring_report_from_json(monitoring_report_to_json(report)) == report
+        assert "steps_to_confirm" in monitoring_report_schema()["properties"]
+        data = clean_record_data()
+        data.update(cluster=ZONE_CLUSTER, history=zone_history())
+        path = tmp_path / "zone.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        (step,) = status_json(path, capsys)["steps_to_confirm"]
+        assert step["path"] == "history[0]" and step["reason_id"] == "procedure.actor.zone_county"
 
 
 class TestBadRecords:

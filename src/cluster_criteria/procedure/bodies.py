@@ -57,11 +57,30 @@ class ActorMatch(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class ActorCheck:
-    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed."""
+    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed.
+
+    The reason is kept as a message id and its arguments (``procedure.actor.*``), so that it reads in any language
+    of the catalogues; ``reason_zh`` and ``reason_en`` are the same reason in Chinese and English.
+    """
 
     match: ActorMatch
     reason_zh: str = ""
     reason_en: str = ""
+    reason_id: str = ""
+    reason_args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def because(cls, match: ActorMatch, reason_id: str, **args: str) -> ActorCheck:
+        from ..i18n import translate
+
+        message = f"procedure.actor.{reason_id}"
+        return cls(
+            match,
+            translate(message, "zh", **args),
+            translate(message, "en", **args),
+            message,
+            tuple(sorted(args.items())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,49 +133,25 @@ class Body:
             confirmed = named is not None and named.key in {d.key for d in self.divisions}
             return ActorCheck(ActorMatch.CONFIRMED if confirmed else ActorMatch.REFUSED)
         if named is None:
-            return ActorCheck(
-                ActorMatch.REFUSED,
-                f"{actor.division} 不在吉林省区划代码表中",
-                f"{actor.division} is not in the table of Jilin divisions",
-            )
+            return ActorCheck.because(ActorMatch.REFUSED, "not_in_table", division=actor.division)
         return self._undetermined(named, table)
 
     def _undetermined(self, named: Division, table: DivisionTable) -> ActorCheck:
         zone, within = self.zone, self.within
         if zone is None:
-            return ActorCheck(
-                ActorMatch.UNCONFIRMED,
-                f"无法由集群的区划代码确定应由哪个单位办理，{named.name}须人工确认",
-                f"the body cannot be read from the cluster's division code; {named.name} must be confirmed",
-            )
+            return ActorCheck.because(ActorMatch.UNCONFIRMED, "body_unknown", actor=named.name)
         if named.key == zone.key:
-            return ActorCheck(
-                ActorMatch.UNCONFIRMED,
-                f"{zone.name}不是县级区划，其主管部门能否作为申报主体须人工确认",
-                f"{zone.name} is not a county-level division; whether its own department may apply must be confirmed",
-            )
+            return ActorCheck.because(ActorMatch.UNCONFIRMED, "zone_department", zone=zone.name)
         parent = table.parent(named)
         if named.level is not DivisionLevel.COUNTY:
-            return ActorCheck(
-                ActorMatch.REFUSED,
-                f"{named.name}不是县（市、区）",
-                f"{named.name} is not a county-level division",
-            )
+            return ActorCheck.because(ActorMatch.REFUSED, "not_a_county", actor=named.name)
         if within is not None and (parent is None or parent.key != within.key):
             where = parent.name if parent is not None else "—"
-            return ActorCheck(
-                ActorMatch.REFUSED,
-                f"{zone.name}位于{within.name}，{named.name}属于{where}，不是集群所在的县级区划",
-                f"{zone.name} lies in {within.name}; {named.name} is in {where}, not a county the cluster lies in",
+            return ActorCheck.because(
+                ActorMatch.REFUSED, "zone_elsewhere", zone=zone.name, area=within.name, actor=named.name, where=where
             )
         area = within.name if within is not None else "—"
-        return ActorCheck(
-            ActorMatch.UNCONFIRMED,
-            f"{zone.name}不是县级区划，区划代码表不能确定其位于{area}的哪个县（市、区）；"
-            f"须人工确认集群位于{named.name}",
-            f"{zone.name} is not a county-level division and the table does not say which county of {area} it "
-            f"lies in; confirm that the cluster lies in {named.name}",
-        )
+        return ActorCheck.because(ActorMatch.UNCONFIRMED, "zone_county", zone=zone.name, area=area, actor=named.name)
 
 
 @dataclass(frozen=True, slots=True)

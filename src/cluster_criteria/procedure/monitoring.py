@@ -23,6 +23,7 @@ from .validity import ValidityState
 __all__ = [
     "MonitoringReport",
     "RevocationOutcome",
+    "StepToConfirm",
     "ValiditySummary",
     "monitor",
     "monitoring_report_from_json",
@@ -56,6 +57,23 @@ class ValiditySummary:
 
 
 @dataclass(frozen=True, slots=True)
+class StepToConfirm:
+    """A step of the record's history taken by a body the division table cannot confirm (Art. 9: a cluster in a
+    development zone, or a division the table lacks). The step stood when the record was read; a person confirms
+    that the body was the one the article names. ``reason_id`` and ``reason_args`` give the reason in any language
+    of the catalogues; ``reason_zh`` and ``reason_en`` are the same reason in Chinese and English."""
+
+    path: str
+    date: dt.date
+    action: str
+    actor_division: str
+    reason_id: str
+    reason_args: dict[str, str]
+    reason_zh: str
+    reason_en: str
+
+
+@dataclass(frozen=True, slots=True)
 class MonitoringReport:
     """One designated cluster on one date."""
 
@@ -71,6 +89,9 @@ class MonitoringReport:
     decided_by: tuple[str, ...]
     readings: tuple[str, ...]
     library_version: str = ""
+    # Not a ground of Art. 14 and no part of the outcome: the designation's own steps that a person must still
+    # confirm, shown beside the grounds so that they are never accepted silently.
+    steps_to_confirm: tuple[StepToConfirm, ...] = ()
 
     def ground(self, rule_id: str) -> Verdict:
         for verdict in self.grounds:
@@ -130,6 +151,29 @@ def monitor(
         decided_by=decided_by,
         readings=tuple(readings),
         library_version=__version__,
+        steps_to_confirm=_steps_to_confirm(record, params),
+    )
+
+
+def _steps_to_confirm(record: DesignatedClusterRecord, params: ProcedureParameters) -> tuple[StepToConfirm, ...]:
+    if not record.history:
+        return ()
+    from .scope import bodies_for
+    from .workflow import Workflow
+
+    workflow = Workflow.replay(record.history, bodies_for(record.cluster.location, params=params))
+    return tuple(
+        StepToConfirm(
+            path=point.path,
+            date=record.history[point.index].date,
+            action=point.action.value,
+            actor_division=record.history[point.index].actor.division,
+            reason_id=point.reason_id,
+            reason_args=dict(point.reason_args),
+            reason_zh=point.reason_zh,
+            reason_en=point.reason_en,
+        )
+        for point in workflow.open_points
     )
 
 

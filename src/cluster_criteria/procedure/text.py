@@ -63,9 +63,7 @@ def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
         filed = due.filed_on.isoformat() if due.filed_on else "—"
         state = localise(due.state.zh, due.state.en, lang)
         late = t("days_late", days=due.days_late) if due.days_late else ""
-        lines.append(
-            f"  {due.year}: {t('due')} {due.due.isoformat()}  {t('filed')} {filed}  {state}{late}"
-        )
+        lines.append(f"  {due.year}: {t('due')} {due.due.isoformat()}  {t('filed')} {filed}  {state}{late}")
     lines += ["", f"{t('grounds')}:"]
     for verdict in report.grounds:
         cite = localise(verdict.citation_zh, verdict.citation_en, lang)
@@ -83,6 +81,17 @@ def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
                 "      ",
             )
             lines[-1] += missing
+    if report.steps_to_confirm:
+        lines += ["", f"{t('to_confirm')}:"]
+    for step in report.steps_to_confirm:
+        action = t(f"action.{step.action}")
+        if step.reason_id:
+            reason = translate(step.reason_id, lang, **step.reason_args)
+        else:  # a report read back from a version of the library that kept the reason in two languages only
+            reason = localise(step.reason_zh, step.reason_en, lang)
+        lines += text_block(
+            f"  {step.path} {step.date.isoformat()} ", f"{action} ({step.actor_division}): {reason}", "    "
+        )
     lines += ["", t("readings")]
     for reading_id in report.readings:
         lines.append(f"  {one_line(reading_id)}  {_reading_title(reading_id, lang, report)}")

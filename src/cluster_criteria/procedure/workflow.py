@@ -216,6 +216,8 @@ class OpenPoint:
     action: Action
     reason_zh: str
     reason_en: str
+    reason_id: str = ""  # the reason as a catalogue message (``procedure.actor.*``) with its arguments
+    reason_args: tuple[tuple[str, str], ...] = ()
 
     @property
     def path(self) -> str:
@@ -293,7 +295,14 @@ class Workflow:
             )
         open_points = self.open_points
         if actor_check.match is ActorMatch.UNCONFIRMED:
-            point = OpenPoint(index, event.action, actor_check.reason_zh, actor_check.reason_en)
+            point = OpenPoint(
+                index,
+                event.action,
+                actor_check.reason_zh,
+                actor_check.reason_en,
+                actor_check.reason_id,
+                actor_check.reason_args,
+            )
             open_points = (*open_points, point)
         return Workflow(self.bodies, (*self.history, event), transition.target, self.table, open_points)
 
