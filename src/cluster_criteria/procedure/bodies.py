@@ -11,7 +11,7 @@ from ..divisions import Division, DivisionLevel, DivisionTable, jilin_divisions
 from ..models.base import InputModel
 from ..models.types import ShortText
 
-__all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Role"]
+__all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Reason", "Role"]
 
 
 class Role(str, Enum):
@@ -56,31 +56,49 @@ class ActorMatch(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class ActorCheck:
-    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed.
+class Reason:
+    """Why an actor is refused or left to confirm: a catalogue message (``procedure.actor.*``) and its arguments,
+    so that it reads in every language of the catalogues."""
 
-    The reason is kept as a message id and its arguments (``procedure.actor.*``), so that it reads in any language
-    of the catalogues; ``reason_zh`` and ``reason_en`` are the same reason in Chinese and English.
-    """
-
-    match: ActorMatch
-    reason_zh: str = ""
-    reason_en: str = ""
-    reason_id: str = ""
-    reason_args: tuple[tuple[str, str], ...] = ()
+    message_id: str
+    args: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def because(cls, match: ActorMatch, reason_id: str, **args: str) -> ActorCheck:
+    def of(cls, name: str, **args: str) -> Reason:
+        return cls(f"procedure.actor.{name}", tuple(sorted(args.items())))
+
+    def text(self, lang: str) -> str:
         from ..i18n import translate
 
-        message = f"procedure.actor.{reason_id}"
-        return cls(
-            match,
-            translate(message, "zh", **args),
-            translate(message, "en", **args),
-            message,
-            tuple(sorted(args.items())),
-        )
+        return translate(self.message_id, lang, **dict(self.args))
+
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text("en")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCheck:
+    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed."""
+
+    match: ActorMatch
+    reason: Reason | None = None
+
+    @classmethod
+    def because(cls, match: ActorMatch, name: str, **args: str) -> ActorCheck:
+        return cls(match, Reason.of(name, **args))
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.zh if self.reason else ""
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.en if self.reason else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from .record import DesignatedClusterRecord
 from .reporting import ReportDue
 from .revocation import RevocationContext, revocation_verdicts
 from .validity import ValidityState
+from .workflow import Action, Workflow
 
 __all__ = [
     "MonitoringReport",
@@ -65,7 +66,7 @@ class StepToConfirm:
 
     path: str
     date: dt.date
-    action: str
+    action: Action
     actor_division: str
     reason_id: str
     reason_args: dict[str, str]
@@ -159,19 +160,18 @@ def _steps_to_confirm(record: DesignatedClusterRecord, params: ProcedureParamete
     if not record.history:
         return ()
     from .scope import bodies_for
-    from .workflow import Workflow
 
     workflow = Workflow.replay(record.history, bodies_for(record.cluster.location, params=params))
     return tuple(
         StepToConfirm(
             path=point.path,
             date=record.history[point.index].date,
-            action=point.action.value,
+            action=point.action,
             actor_division=record.history[point.index].actor.division,
-            reason_id=point.reason_id,
-            reason_args=dict(point.reason_args),
-            reason_zh=point.reason_zh,
-            reason_en=point.reason_en,
+            reason_id=point.reason.message_id,
+            reason_args=dict(point.reason.args),
+            reason_zh=point.reason.zh,
+            reason_en=point.reason.en,
         )
         for point in workflow.open_points
     )

@@ -84,11 +84,8 @@ def render_monitoring_text(report: MonitoringReport, lang: str = "zh") -> str:
     if report.steps_to_confirm:
         lines += ["", f"{t('to_confirm')}:"]
     for step in report.steps_to_confirm:
-        action = t(f"action.{step.action}")
-        if step.reason_id:
-            reason = translate(step.reason_id, lang, **step.reason_args)
-        else:  # a report read back from a version of the library that kept the reason in two languages only
-            reason = localise(step.reason_zh, step.reason_en, lang)
+        action = t(f"action.{step.action.value}")
+        reason = translate(step.reason_id, lang, **step.reason_args)
         lines += text_block(
             f"  {step.path} {step.date.isoformat()} ", f"{action} ({step.actor_division}): {reason}", "    "
         )

@@ -24,7 +24,7 @@ from ..limits import MAX_RECORD_ENTRIES
 from ..models.base import InputModel
 from ..models.types import InputDate, ShortText, at_most
 from ..rules.registry import citation_en, citation_zh
-from .bodies import Actor, ActorMatch, Bodies, Role
+from .bodies import Actor, ActorMatch, Bodies, Reason, Role
 
 __all__ = [
     "TRANSITIONS",
@@ -214,10 +214,15 @@ class OpenPoint:
 
     index: int
     action: Action
-    reason_zh: str
-    reason_en: str
-    reason_id: str = ""  # the reason as a catalogue message (``procedure.actor.*``) with its arguments
-    reason_args: tuple[tuple[str, str], ...] = ()
+    reason: Reason
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.zh
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.en
 
     @property
     def path(self) -> str:
@@ -294,16 +299,8 @@ class Workflow:
                 f"{event.action.en} must state its reasons",
             )
         open_points = self.open_points
-        if actor_check.match is ActorMatch.UNCONFIRMED:
-            point = OpenPoint(
-                index,
-                event.action,
-                actor_check.reason_zh,
-                actor_check.reason_en,
-                actor_check.reason_id,
-                actor_check.reason_args,
-            )
-            open_points = (*open_points, point)
+        if actor_check.match is ActorMatch.UNCONFIRMED and actor_check.reason is not None:
+            open_points = (*open_points, OpenPoint(index, event.action, actor_check.reason))
         return Workflow(self.bodies, (*self.history, event), transition.target, self.table, open_points)
 
     def step(
