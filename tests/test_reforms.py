@@ -66,6 +66,33 @@ class TestApplying:
         assert reformed.parameters_on(dt.date(2026, 1, 1)).threshold("total_output_min").value == 1_500_000_000
 
 
+class TestWordsInLabels:
+    """A check's label says the boundary word in force, never the 2024 word written into the rule."""
+
+    @staticmethod
+    def _labels(reform_text: str, tmp_path: Path) -> dict[str, tuple[str, str]]:
+        reform = None
+        if reform_text:
+            path = tmp_path / "words.toml"
+            path.write_text('id = "words"\ntitle_zh = "用词"\ntitle_en = "Words"\n' + reform_text, encoding="utf-8")
+            reform = load_reform(path)
+        report = evaluate(_wangqing(), ASSESSED, reform=reform)  # type: ignore[arg-type]
+        return {c.id: (c.label_zh, c.label_en) for v in report.verdicts for c in v.checks}
+
+    def test_the_2024_words(self, tmp_path: Path) -> None:
+        labels = self._labels("", tmp_path)
+        assert labels["industrial_software_trend"] == (
+            "工业软件应用率稳步提升", "industrial software application rate rising steadily"
+        )
+        assert labels["co2_intensity_trend"] == ("二氧化碳排放量强度持续下降", "CO₂ emission intensity falling continuously")
+
+    def test_a_reformed_trend_word_is_the_word_of_the_label(self, tmp_path: Path) -> None:
+        labels = self._labels('[parameters.software_rate_trend]\nword = "continuously_falling"\n', tmp_path)
+        assert labels["industrial_software_trend"] == (
+            "工业软件应用率持续下降", "industrial software application rate falling continuously"
+        )
+
+
 class TestRefusing:
     @pytest.mark.parametrize(
         ("text", "message"),

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ..citations import chinese_number
 from ..i18n import localise, translate
 from ..rules.registry import Rule
 from ..rules.spec import CheckSpec, placeholders
 from ..ruleset.parameters import LegalWord, Parameters, SeverityBand, Threshold
+from ..ruleset.wording import COMPARISON_NAMES, legal_word_phrase
 from ..vocabulary import LabelledEnum, Severity
 from .locale import format_quantity, lang_of
 
@@ -20,11 +22,6 @@ __all__ = ["check_description", "describe_parameter", "limit_phrase"]
 
 # Boundary words placed after the figure in Chinese (在20亿元以上): their phrase is ``limit.<comparison>.after``.
 _AFTER_THE_FIGURE = ("以上", "以下")
-_COMPARISONS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
-# Legal words with a reading of their own (trends, efficiency): phrase ``legal_word.<reading>.<comparison>``.
-_READ_WORDS = frozenset(
-    {("trend.strict_each_year", ">"), ("trend.strict_each_year", "<"), ("efficiency.strictly_better", "<")}
-)
 
 
 def limit_phrase(parameters: Parameters, name: str, lang: str) -> str:
@@ -35,16 +32,16 @@ def limit_phrase(parameters: Parameters, name: str, lang: str) -> str:
         shown = format_quantity(value.value, value.unit, lang, least=0)
         word = value.word
         after = ".after" if word.word in _AFTER_THE_FIGURE else ""
-        return translate(f"limit.{_COMPARISONS[word.comparison.value]}{after}", lang, value=shown, word=word.word)
+        comparison = COMPARISON_NAMES[word.comparison.value]
+        return translate(f"limit.{comparison}{after}", lang, value=shown, word=word.word)
     if isinstance(value, LegalWord):
-        comparison = _COMPARISONS[value.comparison.value]
-        if (value.reading, value.comparison.value) in _READ_WORDS:
-            return translate(f"legal_word.{value.reading}.{comparison}", lang, word=value.word)
-        return translate(f"legal_word.{comparison}", lang, word=value.word)
+        return legal_word_phrase(value, lang)
     if isinstance(value, Severity):
         return translate("limit.grade_or_worse", lang, grade=value.label(lang))
     if isinstance(value, tuple):
         return translate("list.separator", lang).join(_word(v, lang) for v in value)
+    if isinstance(value, int) and lang == "zh" and parameters.records[name].unit == "年":
+        return chinese_number(value)  # a window of years as the measures write it: 近三年
     return _word(value, lang)
 
 

@@ -494,10 +494,11 @@ def art14_5_events_after_designation(ctx: RevocationContext) -> Iterator[Check]:
     }
     incidents = ctx.record.incidents
     if incidents is None:
+        accident, security = p.accident_severity_floor, p.security_event_severity_floor
         yield _missing(
             "incidents.record",
-            "认定后较大及以上事故和重大及以上安全事件",
-            "accidents of 较大 or above and security events of 重大 or above since designation",
+            f"认定后{accident.zh}及以上事故和{security.zh}及以上安全事件",
+            f"accidents of {accident.en} or above and security events of {security.en} or above since designation",
             "incidents",
         )
     else:

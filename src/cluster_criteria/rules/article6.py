@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..context import EvaluationContext, SharingRule
 from ..models import Application, Designation, EfficiencyFigure, Enterprise
 from ..ruleset.parameters import Threshold
+from ..ruleset.wording import legal_word_phrase
 from ..terms import term_last_day
 from ..verdicts import Check, CheckKind, Figure, Status, new_check, new_figure
 from ..vocabulary import DesignationKind
@@ -78,7 +79,7 @@ def _declared(
         ),
         CheckSpec(
             "total_output.{year}",
-            "近三年每年集群总产值{total_output_min}",
+            "近{figure_window_years}年每年集群总产值{total_output_min}",
             "Total output {total_output_min} in each window year",
             CheckKind.AMOUNT,
         ),
@@ -90,7 +91,7 @@ def _declared(
         ),
         CheckSpec(
             "leading_output_growth",
-            "主导产业产值近三年年均增速{leading_output_growth_min}",
+            "主导产业产值近{figure_window_years}年年均增速{leading_output_growth_min}",
             "Average annual growth of leading-industry output {leading_output_growth_min}",
             CheckKind.GROWTH,
         ),
@@ -347,7 +348,7 @@ def art6_3_industrial_chain(app: Application, ctx: EvaluationContext) -> Iterato
         qualitative_items_of("6.4"),
         CheckSpec(
             "sme_rd_growth",
-            "近三年中小企业研发经费年均增长{rd_growth_min}",
+            "近{figure_window_years}年中小企业研发经费年均增长{rd_growth_min}",
             "Average annual growth of SME R&D expenditure {rd_growth_min}",
             CheckKind.GROWTH,
         ),
@@ -487,8 +488,8 @@ def art6_5_digital_transformation(app: Application, ctx: EvaluationContext) -> I
         "industrial_software_trend",
         p.word("software_rate_trend"),
         "industrial_software_rate",
-        "工业软件应用率稳步提升",
-        "industrial software application rate rising steadily",
+        "工业软件应用率",
+        "industrial software application rate",
         "%",
     )
 
@@ -538,8 +539,8 @@ def art6_6_green_development(app: Application, ctx: EvaluationContext) -> Iterat
         "co2_intensity_trend",
         p.word("co2_intensity_trend"),
         "co2_intensity",
-        "二氧化碳排放量强度持续下降",
-        "CO₂ emission intensity falling continuously",
+        "二氧化碳排放量强度",
+        "CO₂ emission intensity",
     )
     industry = app.cluster.leading_industry
     yield _efficiency(
@@ -549,8 +550,7 @@ def art6_6_green_development(app: Application, ctx: EvaluationContext) -> Iterat
         app.efficiency.energy,
         "cluster.leading_industry.high_energy_consuming",
         "efficiency.energy",
-        "能效水平高于行业基准值",
-        "energy efficiency better than the industry benchmark",
+        ("能效水平", "energy efficiency"),
     )
     yield _efficiency(
         ctx,
@@ -559,8 +559,7 @@ def art6_6_green_development(app: Application, ctx: EvaluationContext) -> Iterat
         app.efficiency.water,
         "cluster.leading_industry.high_water_use",
         "efficiency.water",
-        "水效水平高于行业基准值",
-        "water efficiency better than the industry benchmark",
+        ("水效水平", "water efficiency"),
     )
 
 
@@ -571,10 +570,11 @@ def _efficiency(
     figure: EfficiencyFigure | None,
     applies_path: str,
     figure_path: str,
-    label_zh: str,
-    label_en: str,
+    subject: tuple[str, str],
 ) -> Check:
     word = ctx.parameters.word("efficiency_vs_benchmark")
+    label_zh = f"{subject[0]}{legal_word_phrase(word, 'zh')}行业基准值"
+    label_en = f"{subject[1]} {legal_word_phrase(word, 'en')} the industry benchmark"
     readings = (word.reading,)
     if applies is None:
         return missing(check_id, label_zh, label_en, (applies_path,), readings=readings, kind=CheckKind.EFFICIENCY)

@@ -232,14 +232,14 @@ def _incidents(
         CheckSpec("accidents.record", "事故记录是否提供", "Whether an incident record was supplied", CheckKind.RECORD),
         CheckSpec(
             "accidents.window",
-            "近三年内是否发生{accident_severity_floor}{accident_kinds}（逐条判断的汇总）",
+            "近{event_window_years}年内是否发生{accident_severity_floor}{accident_kinds}（逐条判断的汇总）",
             "Whether a {accident_severity_floor} {accident_kinds} happened in the window (the records together)",
             CheckKind.INCIDENT_SUMMARY,
             ("event_window_years",),
         ),
         CheckSpec(
             "accidents.{n}",
-            "近三年内第n条事故记录（{accident_kinds}）是否达到{accident_severity_floor}",
+            "近{event_window_years}年内第n条事故记录（{accident_kinds}）是否达到{accident_severity_floor}",
             "Incident record n ({accident_kinds}) in the window: {accident_severity_floor} or not",
             CheckKind.INCIDENT,
             ("event_window_years", "production_safety_bands"),
@@ -277,14 +277,14 @@ def art7_2_major_accidents(app: Application, ctx: EvaluationContext) -> Iterator
         ),
         CheckSpec(
             "security_events.window",
-            "近三年内是否发生{security_event_severity_floor}{security_event_kinds}（逐条判断的汇总）",
+            "近{event_window_years}年内是否发生{security_event_severity_floor}{security_event_kinds}（逐条判断的汇总）",
             "Whether a {security_event_severity_floor} {security_event_kinds} happened in the window (together)",
             CheckKind.INCIDENT_SUMMARY,
             ("event_window_years",),
         ),
         CheckSpec(
             "security_events.{n}",
-            "近三年内第n条事件记录（{security_event_kinds}）是否达到{security_event_severity_floor}",
+            "近{event_window_years}年内第n条事件记录（{security_event_kinds}）是否达到{security_event_severity_floor}",
             "Incident record n ({security_event_kinds}) in the window: {security_event_severity_floor} or not",
             CheckKind.INCIDENT,
             ("event_window_years",),

@@ -10,6 +10,7 @@ from ..arithmetic import compare, growth_meets, growth_rate, ratio, ratio_meets
 from ..context import EvaluationContext, GrowthMethod
 from ..models import Application
 from ..ruleset.parameters import LegalWord, Threshold
+from ..ruleset.wording import legal_word_phrase
 from ..verdicts import FAIL, INSUFFICIENT_DATA, PASS, Check, CheckKind, Figure, new_check, new_figure
 from .checks import figure_reader, measured, missing_for, year_path
 
@@ -187,11 +188,14 @@ def trend_over_window(
     check_id: str,
     word: LegalWord,
     name: str,
-    label_zh: str,
-    label_en: str,
+    subject_zh: str,
+    subject_en: str,
     unit: str = "",
 ) -> Check:
-    """稳步提升 / 持续下降: every window year strictly beyond the year before."""
+    """稳步提升 / 持续下降: every window year strictly beyond the year before; the label is the subject followed by
+    the rule set's word for the trend."""
+    label_zh = subject_zh + legal_word_phrase(word, "zh")
+    label_en = f"{subject_en} {legal_word_phrase(word, 'en')}"
     years = ctx.figure_years
     values, figures, absent = _window_values(app, years, name, unit)
     readings = ("window.figures", word.reading)
