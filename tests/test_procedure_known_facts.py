@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cluster_criteria.known import known_on, known_since
 from cluster_criteria.procedure import ReportState, ValidityState, monitor
-from cluster_criteria.procedure.known import known_on, known_since
 from cluster_criteria.verdicts import Status
 from procedure_support import DESIGNATED, record
 

@@ -8,6 +8,7 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
+from .known import known_since
 from .ruleset.parameters import Parameters, RuleSet
 
 __all__ = ["EvaluationContext", "GrowthMethod", "SharingRule"]
@@ -69,7 +70,7 @@ class EvaluationContext:
         object.__setattr__(self, "event_window_start", start)
 
     def in_event_window(self, day: dt.date) -> bool:
-        return self.event_window_start <= day <= self.assessment_date
+        return known_since(day, self.event_window_start, self.assessment_date)
 
     @property
     def latest_year(self) -> int:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from ..known import known_on
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, FirstReportYear, ProcedureParameters
 from ..vocabulary import LabelledEnum, register_labels
-from .known import known_on
 from .record import AnnualReportFiling
 from .validity import Validity
 

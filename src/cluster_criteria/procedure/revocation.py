@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from ..known import known_on, known_since
 from ..models import Incident
 from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import RuleSet
@@ -20,7 +21,6 @@ from ..ruleset.registry import resolve_latest
 from ..severity import figures_text, grade
 from ..verdicts import Check, Figure, Status, Verdict
 from ..vocabulary import IncidentKind, Severity
-from .known import known_on, known_since
 from .record import DesignatedClusterRecord, Finding, FindingKind
 from .reporting import ReportDue, ReportState, due_date, reports_due
 from .validity import Validity, ValidityState, validity_on

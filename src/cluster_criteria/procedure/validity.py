@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from ..known import known_on
 from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
 from ..terms import next_term_start, term_last_day
-from .known import known_on
 from .record import ReviewRecord
 
 __all__ = ["Validity", "ValidityState", "next_term_start", "term_last_day", "validity_on"]

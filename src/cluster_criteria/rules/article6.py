@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..context import EvaluationContext, SharingRule
+from ..known import known_on
 from ..models import Application, Designation, EfficiencyFigure, Enterprise
 from ..ruleset.parameters import Threshold
 from ..ruleset.wording import legal_word_phrase
@@ -224,7 +225,7 @@ def art6_2_quality_enterprises(app: Application, ctx: EvaluationContext) -> Iter
 
 def _granted_later(enterprises: tuple[Enterprise, ...], kinds: tuple[DesignationKind, ...], day: dt.date) -> int:
     """How many titles of these kinds start after the assessment date (not yet held on it)."""
-    return sum(1 for e in enterprises for d in e.designations if d.kind in kinds and d.valid_from > day)
+    return sum(1 for e in enterprises for d in e.designations if d.kind in kinds and not known_on(d.valid_from, day))
 
 
 def _joined(first: str, second: str, separator: str) -> str:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..citations import chinese_number
 from ..context import EvaluationContext
+from ..known import known_on, later_records_note
 from ..models import Application
 from ..severity import Grading, grade, incident_notes
 from ..verdicts import (
@@ -163,7 +164,7 @@ def _incidents(
     params = ctx.parameters
     relevant = [(i, inc) for i, inc in enumerate(app.incidents) if inc.kind in kinds]
     inside = [(i, inc) for i, inc in relevant if ctx.in_event_window(inc.date)]
-    later = sum(1 for _, inc in relevant if inc.date > ctx.assessment_date)
+    later = sum(1 for _, inc in relevant if not known_on(inc.date, ctx.assessment_date))
     window = new_figure("window", f"{ctx.event_window_start.isoformat()}..{ctx.assessment_date.isoformat()}")
     legal_word = f"{floor.zh}及以上"
     statuses: list[Status] = []
@@ -205,6 +206,7 @@ def _incidents(
     recent_zh = f"近{chinese_number(years)}年"
     counted_zh = f"{recent_zh}内相关记录{len(inside)}条，逐条判断如上" if inside else f"{recent_zh}内无相关记录"
     counted_en = f"{len(inside)} record(s) in the window, judged one by one" if inside else "no record in the window"
+    later_zh, later_en = later_records_note(later)
     yield new_check(
         id=f"{check_prefix}.window",
         label_zh=label_zh,
@@ -217,8 +219,8 @@ def _incidents(
             new_figure("incidents.after_assessment_date", later),
         ),
         readings=readings,
-        note_zh=counted_zh + (f"；另有{later}条记录日期晚于评估日，不予考虑" if later else ""),
-        note_en=counted_en + (f"; {later} record(s) dated after the assessment date left out" if later else ""),
+        note_zh=counted_zh + later_zh,
+        note_en=counted_en + later_en,
         kind=CheckKind.INCIDENT_SUMMARY,
     )
 
@@ -362,8 +364,9 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
         return
     day = ctx.assessment_date
     of_kind = [(i, v) for i, v in enumerate(app.violations) if v.kind in kinds]
-    found = [(i, v) for i, v in of_kind if v.date <= day]
+    found = [(i, v) for i, v in of_kind if known_on(v.date, day)]
     later = len(of_kind) - len(found)
+    later_zh, later_en = later_records_note(later)
     for index, violation in found:
         path = f"violations[{index}]"
         when = violation.date.isoformat()
@@ -390,8 +393,7 @@ def art7_4_major_violations(app: Application, ctx: EvaluationContext) -> Iterato
             status=Status.PASS,
             figures=(new_figure("violations", 0), new_figure("violations.after_assessment_date", later)),
             readings=readings,
-            note_zh="申报无此类记录" + (f"；另有{later}条记录日期晚于评估日，不予考虑" if later else ""),
-            note_en="the application declares no such finding"
-            + (f"; {later} record(s) dated after the assessment date left out" if later else ""),
+            note_zh="申报无此类记录" + later_zh,
+            note_en="the application declares no such finding" + later_en,
             kind=CheckKind.VIOLATION_SUMMARY,
         )
