@@ -7,6 +7,9 @@ import datetime as dt
 from typing import Any
 
 from cluster_criteria.procedure import DesignatedClusterRecord, load_record
+from cluster_criteria.ruleset import RuleSet
+from cluster_criteria.ruleset.reform import with_values
+from cluster_criteria.vocabulary import Severity
 
 DESIGNATED = dt.date(2024, 6, 28)
 
@@ -67,3 +70,18 @@ def zone_history(submitted_by: str = "220104") -> list[dict[str, Any]]:
         ("designate", DESIGNATED.isoformat(), province),
     ]
     return [{"action": action, "date": day, "actor": actor} for action, day, actor in steps]
+
+
+def larger_accident_in_2027() -> dict[str, Any]:
+    """The clean record with its reports on time and a 较大 accident in 2027, under the test revision."""
+    data = copy.deepcopy(clean_record_data())
+    data["annual_reports"] = [{"year": 2024, "filed_on": "2025-03-20"}, {"year": 2025, "filed_on": "2026-03-20"}]
+    data["incidents"] = [{"kind": "safety", "date": "2027-02-01", "severity": "larger"}]
+    return data
+
+
+def revision_with_major_floor() -> RuleSet:
+    """The test revision (in force from 2027) with Art. 14(5)'s accident floor raised to 重大, for registering."""
+    from revision_2027 import REVISION
+
+    return with_values(REVISION, {"revocation_accident_severity_floor": Severity.MAJOR})

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from cluster_criteria.cli import main
 from cluster_criteria.errors import ApplicationError
 from cluster_criteria.procedure import (
+    DesignatedClusterRecord,
+    RevocationContext,
     RevocationOutcome,
     ValidityState,
     load_record,
@@ -25,8 +27,23 @@ from cluster_criteria.procedure import (
     record_schema,
     render_monitoring_text,
 )
+from cluster_criteria.ruleset import get_rule_set, registered
+from cluster_criteria.ruleset.procedure_params import (
+    JILIN_2024_PROCEDURE,
+    procedure_parameters,
+    procedure_parameters_on,
+)
+from cluster_criteria.ruleset.reform import apply_reform, load_reform
 from cluster_criteria.verdicts import Status
-from procedure_support import ZONE_CLUSTER, clean_record_data, record, zone_history
+from cluster_criteria.vocabulary import Severity
+from procedure_support import (
+    ZONE_CLUSTER,
+    clean_record_data,
+    larger_accident_in_2027,
+    record,
+    revision_with_major_floor,
+    zone_history,
+)
 
 RECORDS = Path(__file__).resolve().parent.parent / "examples" / "records"
 AS_OF = "2025-06-30"
@@ -243,3 +260,90 @@ class TestMonitorProperties:
         assert [g.rule_id for g in report.grounds] == ["14.1", "14.2", "14.3", "14.4", "14.5"]
         assert (report.outcome is RevocationOutcome.REVOKE) == any(g.status is Status.FAIL for g in report.grounds)
         assert render_monitoring_text(report, "zh") and render_monitoring_text(report, "en")
+
+
+# Art. 14(5) revokes from 较大 (larger) accidents in the 2024 data; this reform raises the floor to 重大 (major).
+MAJOR_FLOOR = load_reform(
+    'id = "accident-floor-major"\ntitle_zh = "事故门槛提高至重大"\ntitle_en = "Accident floor raised to major"\n'
+    '[parameters.revocation_accident_severity_floor]\nvalue = "major"\n'
+)
+EDITION_2024 = get_rule_set("jilin-2024")
+ACCIDENT_DAY = "2025-01-20"
+MONITORED = dt.date(2025, 6, 30)
+
+
+def accident(**fields: Any) -> DesignatedClusterRecord:
+    """The clean record with its 2024 report on time and one safety accident after designation."""
+    return record(
+        annual_reports=[{"year": 2024, "filed_on": "2025-03-20"}],
+        incidents=[{"kind": "safety", "date": ACCIDENT_DAY, **fields}],
+    )
+
+
+class TestParametersFollowTheRuleSet:
+    """The procedure's floors and periods come from the rule set applied, as its clause texts and bands do."""
+
+    def test_the_reformed_floor_is_the_one_applied(self) -> None:
+        reformed = apply_reform(EDITION_2024, MAJOR_FLOOR)
+        ctx = RevocationContext.of(accident(severity="major"), MONITORED, rule_set=reformed)
+        assert ctx.params.accident_severity_floor is Severity.MAJOR
+        assert RevocationContext.of(accident(severity="major"), MONITORED).params.accident_severity_floor is (
+            Severity.LARGER
+        )
+
+    def test_an_accident_graded_exactly_at_the_reformed_floor_revokes(self) -> None:
+        """重大 reaches the reformed floor 重大及以上."""
+        report = monitor(accident(severity="major"), MONITORED, rule_set=apply_reform(EDITION_2024, MAJOR_FLOOR))
+        assert report.ground("14.5").status is Status.FAIL
+        assert (report.outcome, report.decided_by) == (RevocationOutcome.REVOKE, ("14.5",))
+        assert "重大及以上" in report.ground("14.5").checks[0].label_zh
+
+    def test_an_accident_one_grade_below_the_reformed_floor_does_not(self) -> None:
+        """较大 revokes under the 2024 floor and no longer under the reformed one."""
+        rec = accident(severity="larger")
+        assert monitor(rec, MONITORED).ground("14.5").status is Status.FAIL
+        report = monitor(rec, MONITORED, rule_set=apply_reform(EDITION_2024, MAJOR_FLOOR))
+        assert report.ground("14.5").status is Status.PASS
+        assert report.outcome is RevocationOutcome.KEEP
+
+    @pytest.mark.parametrize(("deaths", "status"), [(10, Status.FAIL), (9, Status.PASS)])
+    def test_a_grade_derived_from_deaths_meets_the_reformed_floor_from_ten(self, deaths: int, status: Status) -> None:
+        """10 deaths make a 重大 accident, 9 a 较大 one (条例 第三条)."""
+        rec = accident(deaths=deaths, serious_injuries=0, direct_loss="100万元")
+        report = monitor(rec, MONITORED, rule_set=apply_reform(EDITION_2024, MAJOR_FLOOR))
+        assert report.ground("14.5").status is status
+
+    @pytest.mark.parametrize("path", sorted(RECORDS.glob("*.json")), ids=lambda p: p.stem)
+    def test_monitor_without_params_equals_monitor_with_the_2024_params_derived_explicitly(self, path: Path) -> None:
+        rec = load_record(path.read_bytes())
+        derived = procedure_parameters(EDITION_2024.parameters_on(MONITORED))
+        assert monitor(rec, MONITORED) == monitor(rec, MONITORED, derived, EDITION_2024)
+        assert derived == JILIN_2024_PROCEDURE
+
+    def test_the_default_is_built_once_for_each_period_of_values(self) -> None:
+        """Every report asks for it: two dates with the same values in force share one object."""
+        assert procedure_parameters_on(EDITION_2024, MONITORED) is procedure_parameters_on(
+            EDITION_2024, dt.date(2026, 1, 2)
+        )
+
+    def test_explicit_params_still_win_over_the_rule_set(self) -> None:
+        reformed = apply_reform(EDITION_2024, MAJOR_FLOOR)
+        report = monitor(accident(severity="larger"), MONITORED, JILIN_2024_PROCEDURE, reformed)
+        assert report.ground("14.5").status is Status.FAIL
+
+
+class TestTheCommandFollowsTheEditionInForce:
+    """``status`` names no rule set: the edition in force on the date gives texts and floors alike."""
+
+    def test_the_status_command_applies_the_floor_of_the_edition_in_force(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "record.json"
+        path.write_text(json.dumps(larger_accident_in_2027(), ensure_ascii=False), encoding="utf-8")
+        argv = ["status", str(path), "--as-of", "2027-04-15", "--format", "json"]
+        assert main(argv) == 0
+        assert ground_status(json.loads(capsys.readouterr().out), "14.5") == "fail"
+        with registered(revision_with_major_floor()):
+            assert main(argv) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["rule_set"]["id"] == "jilin-2027-draft" and ground_status(data, "14.5") == "pass"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cluster_criteria.context import EvaluationContext
 from cluster_criteria.procedure import PlanGoal, assess_review, plan_goals_verdict
+from cluster_criteria.ruleset import get_rule_set
+from cluster_criteria.ruleset.procedure_params import procedure_parameters
+from cluster_criteria.ruleset.reform import apply_reform, load_reform
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.verdicts import Status
 
@@ -16,6 +20,14 @@ def goal(target: str, actual: str | None, comparison: str = ">=") -> PlanGoal:
     return PlanGoal.model_validate(
         {"id": "g", "name": "集群总产值", "target": target, "actual": actual, "comparison": comparison, "unit": "亿元"}
     )
+
+
+# A review that asks half the plan's goals instead of all of them, and extends by two years instead of three.
+HALF_THE_GOALS = load_reform(
+    'id = "half-the-goals"\ntitle_zh = "完成半数目标、延长两年"\ntitle_en = "Half the goals, two more years"\n'
+    '[parameters.plan_goals_share_min]\nvalue = "0.5"\n[parameters.extension_years]\nvalue = "2"\n'
+)
+REFORMED = apply_reform(get_rule_set("jilin-2024"), HALF_THE_GOALS)
 
 
 def eligible_in_2027() -> ApplicationBuilder:
@@ -82,3 +94,34 @@ class TestAssessReview:
         """Eligible again, but the plan was not carried out."""
         result = assess_review(eligible_in_2027().build(), [goal("55", "40")], REVIEW_DAY, DESIGNATED)
         assert result.status is Status.FAIL
+
+
+class TestTheRuleSetsValuesApply:
+    """Without ``params`` the share of goals and the extension come from the rule set the review applies."""
+
+    def test_half_the_goals_meet_the_reformed_share_exactly(self) -> None:
+        """1 of 2 met is 50 %: at the reformed floor it passes; the 2024 edition asks for all."""
+        goals = [goal("55", "56"), goal("55", "54")]
+        assert plan_goals_verdict(goals, REFORMED).status is Status.PASS
+        assert plan_goals_verdict(goals).status is Status.FAIL
+
+    def test_one_goal_in_three_is_below_the_reformed_share(self) -> None:
+        assert plan_goals_verdict([goal("55", "56"), goal("55", "54"), goal("55", "54")], REFORMED).status is (
+            Status.FAIL
+        )
+
+    def test_a_review_in_a_reformed_context_uses_its_share_and_its_extension(self) -> None:
+        """Passed on half the goals, and extended by two years: to 2029-06-27."""
+        context = EvaluationContext(REVIEW_DAY, REFORMED)
+        goals = [goal("55", "56"), goal("55", "54")]
+        result = assess_review(eligible_in_2027().build(), goals, context, DESIGNATED)
+        assert result.passed and result.extended_last_day == dt.date(2029, 6, 27)
+        assert not assess_review(eligible_in_2027().build(), goals, REVIEW_DAY, DESIGNATED).passed
+
+    def test_a_review_on_a_date_uses_the_2024_values_as_derived_explicitly(self) -> None:
+        application = eligible_in_2027().build()
+        derived = procedure_parameters(get_rule_set("jilin-2024").parameters_on(REVIEW_DAY))
+        goals = [goal("55", "56")]
+        assert assess_review(application, goals, REVIEW_DAY, DESIGNATED) == assess_review(
+            application, goals, REVIEW_DAY, DESIGNATED, params=derived
+        )

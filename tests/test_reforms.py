@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -64,6 +65,18 @@ class TestApplying:
         reformed = apply_reform(BASE, load_reform(path))
         assert reformed.parameters_on(dt.date(2025, 12, 31)).threshold("total_output_min").value == 2_000_000_000
         assert reformed.parameters_on(dt.date(2026, 1, 1)).threshold("total_output_min").value == 1_500_000_000
+
+    def test_the_dated_value_carries_the_reforms_date_and_words(self) -> None:
+        """The date a value takes effect and how it is cited are kept once, on its dated value."""
+        reform = load_reform(
+            'id = "later"\ntitle_zh = "二〇二六年起"\ntitle_en = "From 2026"\n'
+            '[parameters.total_output_min]\nvalue = "1500000000"\ncites = "15亿元"\nfrom = 2026-01-01\n'
+        )
+        record = apply_reform(BASE, reform).records["total_output_min"]
+        earlier, later = record.on(dt.date(2025, 12, 31)), record.on(dt.date(2026, 1, 1))
+        assert earlier is not None and (earlier.effective_from, earlier.cites) == (dt.date(2024, 3, 15), "20亿元")
+        assert later is not None and (later.effective_from, later.cites) == (dt.date(2026, 1, 1), "15亿元")
+        assert later.value == dataclasses.replace(earlier.value, value=Decimal(1_500_000_000), source=later.source)
 
 
 class TestWordsInLabels:

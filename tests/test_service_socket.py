@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cluster_criteria.ruleset import get_rule_set
+from cluster_criteria.ruleset import get_rule_set, registered
 
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("fastapi")
@@ -27,6 +27,7 @@ from cluster_criteria.service.openapi import REF  # noqa: E402
 from cluster_criteria.testing import ApplicationBuilder  # noqa: E402
 from cluster_criteria.verdicts import Report  # noqa: E402
 from helpers import AS_OF  # noqa: E402
+from procedure_support import larger_accident_in_2027, revision_with_major_floor  # noqa: E402
 from service_support import served_in_thread  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -262,6 +263,17 @@ class TestMonitoringAndReference:
             "/v1/status", params={"as_of": "2025-06-30", "format": "text", "lang": "en"}, content=record, headers=JSON
         )
         assert text.headers["content-type"].startswith("text/plain") and "revocation" in text.text.lower()
+
+    def test_status_applies_the_procedure_values_of_the_edition_in_force(self, client: Any) -> None:
+        """A 较大 accident revokes under the 2024 floor; the edition in force in 2027, raising it to 重大, keeps."""
+        body = json.dumps(larger_accident_in_2027(), ensure_ascii=False).encode()
+        query = {"as_of": "2027-04-15"}
+        before = client.post("/v1/status", params=query, content=body, headers=JSON).json()
+        assert next(g["status"] for g in before["grounds"] if g["rule_id"] == "14.5") == "fail"
+        with registered(revision_with_major_floor()):
+            after = client.post("/v1/status", params=query, content=body, headers=JSON).json()
+        assert after["rule_set"]["id"] == "jilin-2027-draft"
+        assert next(g["status"] for g in after["grounds"] if g["rule_id"] == "14.5") == "pass"
 
     def test_a_bad_record_is_a_422(self, client: Any) -> None:
         answer = client.post("/v1/status", params=QUERY, content=b"[]", headers=JSON)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..ruleset import RuleSet
-from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters, TermEnd
+from ..ruleset.procedure_params import ProcedureParameters, TermEnd
 from ..safe_text import json_safe
 from ..verdicts import RuleSetRef, Status, Verdict
 from .record import DesignatedClusterRecord
@@ -114,14 +114,17 @@ def _outcome(grounds: tuple[Verdict, ...]) -> tuple[RevocationOutcome, tuple[str
 def monitor(
     record: DesignatedClusterRecord,
     as_of: dt.date,
-    params: ProcedureParameters = JILIN_2024_PROCEDURE,
+    params: ProcedureParameters | None = None,
     rule_set: RuleSet | str | None = None,
 ) -> MonitoringReport:
-    """The monitoring report on ``as_of``: a ground that fails means the designation is to be revoked (Art. 14)."""
+    """The monitoring report on ``as_of``: a ground that fails means the designation is to be revoked (Art. 14).
+
+    ``rule_set`` by default is the edition in force on ``as_of``; ``params`` by default are that edition's values
+    in force on ``as_of`` with the documented readings."""
     from .. import __version__
 
     ctx = RevocationContext.of(record, as_of, params, rule_set)
-    rule_set = ctx.rule_set
+    rule_set, params = ctx.rule_set, ctx.params
     v = ctx.validity
     grounds = revocation_verdicts(ctx)
     outcome, decided_by = _outcome(grounds)

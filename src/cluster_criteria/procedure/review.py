@@ -15,7 +15,7 @@ from ..models import Application
 from ..rules.registry import citation_en, citation_zh
 from ..ruleset import RuleSet
 from ..ruleset.parameters import Comparison
-from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ProcedureParameters
+from ..ruleset.procedure_params import ProcedureParameters, procedure_parameters_on
 from ..ruleset.registry import resolve_latest
 from ..verdicts import Check, Figure, Outcome, Report, Status, Verdict, combine
 from .record import PlanGoal
@@ -59,10 +59,15 @@ def _goal_check(index: int, goal: PlanGoal) -> Check:
 def plan_goals_verdict(
     goals: Iterable[PlanGoal] | None,
     rule_set: RuleSet | None = None,
-    params: ProcedureParameters = JILIN_2024_PROCEDURE,
+    params: ProcedureParameters | None = None,
 ) -> Verdict:
-    """Each goal met or not; the goals pass together when the share met reaches ``plan_goals_share_min``."""
+    """Each goal met or not; the goals pass together when the share met reaches ``plan_goals_share_min``.
+
+    ``rule_set`` by default is the latest edition; ``params`` by default are its latest values with the documented
+    readings."""
     rule_set = resolve_latest(rule_set)
+    if params is None:
+        params = procedure_parameters_on(rule_set)
     checks: tuple[Check, ...]
     goals = None if goals is None else tuple(goals)
     if not goals:
@@ -140,18 +145,25 @@ def assess_review(
     designated_on: dt.date,
     *,
     extensions_so_far: int = 0,
-    params: ProcedureParameters = JILIN_2024_PROCEDURE,
+    params: ProcedureParameters | None = None,
 ) -> ReviewAssessment:
     """Assess a review on ``review_date``: passes when the cluster is eligible again and the plan's goals are met;
-    then also gives the last day of the extended term."""
+    then also gives the last day of the extended term.
+
+    ``params`` by default are the values of the evaluation's rule set (a context's own, reform included) in force
+    on the review date, with the documented readings."""
     # Imported here so that importing this package does not load the evaluate module before it is needed.
     from ..evaluation import evaluate
 
     report = evaluate(application, review_date)
-    context_rule_set = report_rule_set = review_date.rule_set if isinstance(review_date, EvaluationContext) else None
-    if report_rule_set is None:
-        context_rule_set = resolve_latest(report.rule_set.id)
-    goals_verdict = plan_goals_verdict(tuple(goals) if goals is not None else None, context_rule_set, params)
+    # A context carries the rule set it was made with (a reformed one among them); the report names only its id.
+    if isinstance(review_date, EvaluationContext):
+        rule_set = review_date.rule_set
+    else:
+        rule_set = resolve_latest(report.rule_set.id)
+    if params is None:
+        params = procedure_parameters_on(rule_set, report.assessment_date)
+    goals_verdict = plan_goals_verdict(tuple(goals) if goals is not None else None, rule_set, params)
     status = combine((_OUTCOME_STATUS[report.outcome], goals_verdict.status))
     extended = None
     if status is Status.PASS:

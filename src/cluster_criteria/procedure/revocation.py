@@ -16,7 +16,12 @@ from ..known import known_on, known_since
 from ..models import Incident
 from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import RuleSet
-from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling, ProcedureParameters
+from ..ruleset.procedure_params import (
+    JILIN_2024_PROCEDURE,
+    ChangeFiling,
+    ProcedureParameters,
+    procedure_parameters_on,
+)
 from ..ruleset.registry import resolve_latest
 from ..severity import figures_text, grade
 from ..verdicts import Check, Figure, Status, Verdict
@@ -50,14 +55,18 @@ class RevocationContext:
         cls,
         record: DesignatedClusterRecord,
         as_of: dt.date,
-        params: ProcedureParameters = JILIN_2024_PROCEDURE,
+        params: ProcedureParameters | None = None,
         rule_set: RuleSet | str | None = None,
     ) -> RevocationContext:
-        """The context of one report; ``rule_set`` by default is the edition in force on ``as_of``."""
+        """The context of one report; ``rule_set`` by default is the edition in force on ``as_of``, and ``params``
+        by default are its values in force on ``as_of`` with the documented readings."""
+        chosen = resolve_latest(rule_set, as_of)
+        if params is None:
+            params = procedure_parameters_on(chosen, as_of)
         validity = validity_on(record.designation.date, as_of, record.reviews, params)
         filings = record.annual_reports
         reports = None if filings is None else reports_due(validity, filings, params)
-        return cls(record, as_of, validity, reports, params, resolve_latest(rule_set, as_of))
+        return cls(record, as_of, validity, reports, params, chosen)
 
     def since_designation(self, day: dt.date) -> bool:
         """On or after the designation date, and known on the date of the report."""

@@ -14,7 +14,12 @@ from ..divisions import jilin_divisions as _table
 from ..models import Location
 from ..rules.registry import citation_en, citation_zh, status_of
 from ..ruleset import RuleSet
-from ..ruleset.procedure_params import JILIN_2024_PROCEDURE, MeihekouRecommender, ProcedureParameters
+from ..ruleset.procedure_params import (
+    JILIN_2024_PROCEDURE,
+    MeihekouRecommender,
+    ProcedureParameters,
+    procedure_parameters_on,
+)
 from ..ruleset.registry import resolve_latest
 from ..verdicts import Check, Figure, Status, Verdict, combine
 from .bodies import Bodies, Body, Role
@@ -298,10 +303,15 @@ def check_scope(
     location: Location,
     table: DivisionTable | None = None,
     rule_set: RuleSet | None = None,
-    params: ProcedureParameters = JILIN_2024_PROCEDURE,
+    params: ProcedureParameters | None = None,
 ) -> ScopeResult:
-    """Check a cluster's location against Art. 2 and name the Art. 9 applicant and recommending body."""
+    """Check a cluster's location against Art. 2 and name the Art. 9 applicant and recommending body.
+
+    ``rule_set`` by default is the latest edition; ``params`` by default are its latest values with the documented
+    readings."""
     rule_set = resolve_latest(rule_set)
+    if params is None:
+        params = procedure_parameters_on(rule_set)
     table = table or _table()
     location_checks = tuple(_location_checks(location, table))
     bodies = bodies_for(location, table, params)

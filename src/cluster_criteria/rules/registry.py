@@ -150,9 +150,9 @@ def select(rule_ids: Iterable[str] | None = None, rule_set: RuleSet | None = Non
     All of them when ``rule_ids`` is ``None``; an id the edition does not have raises :class:`UnknownRuleError`.
     """
     if rule_set is None:
-        from ..ruleset.registry import rule_sets
+        from ..ruleset.registry import latest_rule_set
 
-        rule_set = rule_sets()[-1]
+        rule_set = latest_rule_set()
     ordered = rule_set.rules  # a rule set keeps its rules in legal order
     if rule_ids is None:
         return ordered

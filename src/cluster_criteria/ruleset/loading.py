@@ -132,7 +132,7 @@ class _Reader:
                 raise self.fail(f"{at}.from", "dated values must be listed oldest first, each on its own date")
             previous = start
             source = self.source(entry, table, at, document)
-            value = self.value(kind, name, table, entry, at, words, source, start)
+            value = self.value(kind, name, table, entry, at, words, source)
             values.append(DatedValue(start, value, source, str(entry.get("cites", "")), str(entry.get("reading", ""))))
         if not values:
             raise self.fail(where, "at least one dated value is required")
@@ -154,7 +154,6 @@ class _Reader:
         where: str,
         words: Mapping[str, LegalWord],
         source: Source,
-        start: dt.date,
     ) -> ParameterValue:
         if kind == "threshold":
             return Threshold(
@@ -166,8 +165,6 @@ class _Reader:
                 description_zh=self.get(table, "description_zh", f"parameters.{name}", str),
                 description_en=self.get(table, "description_en", f"parameters.{name}", str),
                 soft=bool(table.get("soft", False)),
-                effective_from=start,
-                cites=str(entry.get("cites", "")),
             )
         if kind == "word":
             return self.word(entry, where, words)

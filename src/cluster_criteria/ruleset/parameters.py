@@ -74,7 +74,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Threshold:
-    """A numeric limit of the measures, as in force from ``effective_from``; ``cites`` is how the quote writes it."""
+    """A numeric limit of the measures. When it took effect and how its quote writes it belong to the dated value
+    that holds it (:class:`DatedValue`), so that a value set again for another date never carries stale ones."""
 
     key: str
     value: Decimal
@@ -84,8 +85,6 @@ class Threshold:
     description_zh: str
     description_en: str
     soft: bool = False
-    effective_from: dt.date | None = None
-    cites: str = ""
 
 
 @dataclass(frozen=True, slots=True)

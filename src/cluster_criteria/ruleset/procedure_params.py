@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..citations import citation_zh
 from ..terms import TermEnd
 from ..vocabulary import IncidentKind, Severity, ViolationKind
-from .parameters import Parameters, Reading, Source
+from .parameters import Parameters, Reading, RuleSet, Source
 
 __all__ = [
     "JILIN_2024_PROCEDURE",
@@ -21,6 +23,7 @@ __all__ = [
     "ProcedureParameters",
     "TermEnd",
     "procedure_parameters",
+    "procedure_parameters_on",
 ]
 
 _MEASURES = "吉林省促进中小企业特色产业集群发展暂行办法（2024）"
@@ -147,6 +150,20 @@ def procedure_parameters(
     )
 
 
+def procedure_parameters_on(rule_set: RuleSet, day: dt.date | None = None) -> ProcedureParameters:
+    """The procedure's parameters with the documented readings and ``rule_set``'s values in force on ``day`` (its
+    latest values when there is no day): what the procedure applies when it is given a rule set but no parameters,
+    so that a reformed or later edition's floors and periods are the ones used."""
+    return _documented(rule_set.parameters if day is None else rule_set.parameters_on(day))
+
+
+@lru_cache(maxsize=64)
+def _documented(parameters: Parameters) -> ProcedureParameters:
+    # Keyed by identity: a rule set gives one Parameters object for each period of its values, so every report on
+    # a date in the same period shares one set of procedure parameters instead of reading the data again.
+    return procedure_parameters(parameters)
+
+
 if TYPE_CHECKING:
     JILIN_2024_PROCEDURE: ProcedureParameters
 
@@ -157,7 +174,7 @@ def __getattr__(name: str) -> object:
         from .registry import get_rule_set
 
         edition = get_rule_set("jilin-2024")
-        value = procedure_parameters(edition.parameters_on(edition.effective_date))
+        value = procedure_parameters_on(edition, edition.effective_date)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -108,7 +108,7 @@ def apply_reform(rule_set: RuleSet, reform: Reform, *, words: Mapping[str, Legal
         new_values = [
             DatedValue(
                 v.effective_from,
-                _changed(record, v.value, change, words, f"{where}: parameters.{name}", source, v.effective_from),
+                _changed(record, v.value, change, words, f"{where}: parameters.{name}", source),
                 source,
                 str(change.get("cites", "")),
             )
@@ -137,7 +137,6 @@ def _changed(
     words: Mapping[str, LegalWord],
     where: str,
     source: Source,
-    start: dt.date,
 ) -> ParameterValue:
     def word() -> LegalWord:
         key = str(change.get("word"))
@@ -161,8 +160,6 @@ def _changed(
             value=number() if "value" in change else old.value,
             word=word() if "word" in change else old.word,
             source=source,
-            effective_from=start,
-            cites=str(change.get("cites", "")),
         )
     if isinstance(old, LegalWord):
         return word()
