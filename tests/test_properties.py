@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from cluster_criteria import GrowthMethod, Status, evaluate
 from cluster_criteria.arithmetic import growth_meets, growth_rate
+from cluster_criteria.jsonio import report_from_json, report_to_json
 from cluster_criteria.ruleset import Comparison
 from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.testing import ApplicationBuilder
@@ -205,7 +206,10 @@ class TestNeverRaises:
 
         report = evaluate(load_application(data), AS_OF, growth_method=method, sharing_rule=sharing)
         assert len(report.verdicts) == 12
-        assert all(v.status in Status for v in report.verdicts)
+        # One verdict per rule of the rule set in force, in legal order: none skipped, repeated or reordered.
+        assert [v.rule_id for v in report.verdicts] == [rule.rule_id for rule in JILIN_2024.rules]
+        # The report survives its JSON form unchanged, whatever was missing or zero.
+        assert report_from_json(report_to_json(report)) == report
 
 
 class TestCountAndTrendProperties:
