@@ -308,10 +308,14 @@ class TestArt6_6GreenDevelopment:
         assert check.status is Status.INSUFFICIENT_DATA and check.missing == ("efficiency.energy",)
 
     def test_unknown_industry_kind_is_insufficient(self) -> None:
-        """Whether the industry is high-water-use must be said."""
+        """Whether the industry is high-water-use must be said: unsaid, the check and the clause lack data (every
+        other check of the clause holds in the base, so the unknown kind alone decides)."""
         builder = ApplicationBuilder().leading_industry(high_water_use=None)
-        check = verdict_of(builder, "6.6").check("water_efficiency")
+        verdict = verdict_of(builder, "6.6")
+        check = verdict.check("water_efficiency")
+        assert check.status is Status.INSUFFICIENT_DATA
         assert check.missing == ("cluster.leading_industry.high_water_use",)
+        assert verdict.status is Status.INSUFFICIENT_DATA
 
 
 class TestArt6_7InternationalCooperation:

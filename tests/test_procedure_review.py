@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from cluster_criteria.context import EvaluationContext
 from cluster_criteria.procedure import PlanGoal, assess_review, plan_goals_verdict
@@ -16,9 +20,16 @@ DESIGNATED = dt.date(2024, 6, 28)
 REVIEW_DAY = dt.date(2027, 7, 15)
 
 
-def goal(target: str, actual: str | None, comparison: str = ">=") -> PlanGoal:
+def goal(target: str, actual: str | None, comparison: str = ">=", goal_id: str = "g") -> PlanGoal:
     return PlanGoal.model_validate(
-        {"id": "g", "name": "集群总产值", "target": target, "actual": actual, "comparison": comparison, "unit": "亿元"}
+        {
+            "id": goal_id,
+            "name": "集群总产值",
+            "target": target,
+            "actual": actual,
+            "comparison": comparison,
+            "unit": "亿元",
+        }
     )
 
 
@@ -32,6 +43,13 @@ REFORMED = apply_reform(get_rule_set("jilin-2024"), HALF_THE_GOALS)
 
 def eligible_in_2027() -> ApplicationBuilder:
     return ApplicationBuilder().shifted_years(2)
+
+
+def goals(met: int, missed: int, open_: int = 0) -> list[PlanGoal]:
+    """``met`` goals reached, ``missed`` goals short of their target, ``open_`` goals with no actual value yet;
+    ids g0, g1, … in that order, so that each goal has its own check."""
+    actuals: list[str | None] = [*(["55"] * met), *(["54.99"] * missed), *([None] * open_)]
+    return [goal("55", actual, goal_id=f"g{i}") for i, actual in enumerate(actuals)]
 
 
 class TestPlanGoals:
@@ -64,6 +82,49 @@ class TestPlanGoals:
         """Citation and verbatim text of Art. 12."""
         verdict = plan_goals_verdict([goal("1", "1")])
         assert verdict.citation_zh == "第十二条" and "三年发展规划目标完成情况" in verdict.text
+
+
+class TestPlanGoalsShare:
+    """The plan passes only when every goal is met (``plan_goals_share_min`` = 1, the reading review.plan_goals_all):
+    several goals are needed to tell that setting from a lower share."""
+
+    def test_two_of_three_goals_met_fails_and_shows_the_share(self) -> None:
+        """2 of 3 met: the share 2/3 is below 1, so the plan fails although most goals were reached."""
+        verdict = plan_goals_verdict(goals(met=2, missed=1))
+        share = verdict.check("plan_goals.share_met")
+        assert verdict.status is Status.FAIL and share.status is Status.FAIL
+        assert share.value == Decimal(2) / 3
+        assert share.threshold == Decimal(1)
+        assert {f.field: f.value for f in share.figures} == {"plan_goals.met": 2, "plan_goals.total": 3}
+        assert [verdict.check(f"plan_goal.g{i}").status for i in range(3)] == [Status.PASS, Status.PASS, Status.FAIL]
+
+    def test_three_of_three_goals_met_passes(self) -> None:
+        """Every goal met: share 1, the plan passes."""
+        verdict = plan_goals_verdict(goals(met=3, missed=0))
+        assert verdict.status is Status.PASS
+        assert verdict.check("plan_goals.share_met").status is Status.PASS
+        assert verdict.check("plan_goals.share_met").value == Decimal(1)
+
+    def test_two_met_and_one_without_an_actual_value_is_insufficient_data(self) -> None:
+        """The open goal could still make the share 1, so the plan is neither met nor failed."""
+        verdict = plan_goals_verdict(goals(met=2, missed=0, open_=1))
+        assert verdict.status is Status.INSUFFICIENT_DATA
+        assert verdict.check("plan_goals.share_met").status is Status.INSUFFICIENT_DATA
+        assert verdict.check("plan_goal.g2").missing == ("plan_goals[2].actual",)
+
+    def test_one_missed_goal_fails_even_when_another_is_open(self) -> None:
+        """A goal already missed cannot be made up by an open one: the share can no longer reach 1."""
+        assert plan_goals_verdict(goals(met=1, missed=1, open_=1)).status is Status.FAIL
+
+    @settings(max_examples=60, deadline=None)
+    @given(met=st.integers(0, 8), missed=st.integers(0, 8))
+    def test_complete_goals_pass_exactly_when_all_are_met(self, met: int, missed: int) -> None:
+        """With every actual value known: PASS ⇔ met == total, otherwise FAIL; the share is met ÷ total exactly."""
+        assume(met + missed > 0)  # no goals at all is the separate case of missing data
+        total = met + missed
+        verdict = plan_goals_verdict(goals(met=met, missed=missed))
+        assert verdict.status is (Status.PASS if met == total else Status.FAIL)
+        assert verdict.check("plan_goals.share_met").value == Decimal(met) / Decimal(total)
 
 
 class TestAssessReview:

@@ -4,23 +4,39 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cluster_criteria.errors import ApplicationError
 from cluster_criteria.evaluation import evaluate
 from cluster_criteria.procedure import DesignatedClusterRecord, RevocationContext, revocation_verdicts
 from cluster_criteria.procedure.revocation import change_filing_deadline
+from cluster_criteria.ruleset.jilin_2024 import JILIN_2024
 from cluster_criteria.ruleset.procedure_params import JILIN_2024_PROCEDURE, ChangeFiling
 from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.verdicts import Status, Verdict
 from procedure_support import DESIGNATED, record
 
 DAY = dt.timedelta(days=1)
+_BANDS = JILIN_2024.parameters.bands("production_safety_bands")
+
+
+def _around_floor(field: str) -> st.SearchStrategy[Any]:
+    """A figure at, just under or just over a band's lower bound (one person, one fen), or anywhere from zero to
+    twice the bound of the procedure's floor band, so that figures below the floor are drawn as often as above."""
+    floor = JILIN_2024_PROCEDURE.accident_severity_floor
+    top = 2 * getattr(next(b for b in _BANDS if b.severity is floor), field)
+    if field == "direct_loss_yuan":
+        edges = [b.direct_loss_yuan + d for b in _BANDS for d in (Decimal("-0.01"), Decimal(0), Decimal("0.01"))]
+        return st.sampled_from(edges) | st.integers(0, int(top * 100)).map(lambda n: Decimal(n) / 100)
+    return st.sampled_from([getattr(b, field) + d for b in _BANDS for d in (-1, 0, 1)]) | st.integers(0, top)
+
+
 IN_FORCE = dt.date(2025, 6, 30)
 ON_TIME = [{"year": 2024, "filed_on": "2025-03-20"}]
 
@@ -286,6 +302,23 @@ class TestGround5EventsAfterDesignation:
     ) -> None:
         """Stated 一般: 3 deaths, 10 serious injuries or 1000万元 each reach 较大; one below each does not."""
         assert ground("14.5", self.incident(severity="ordinary", **figures)).status is status
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        deaths=_around_floor("deaths"),
+        injuries=_around_floor("serious_injuries"),
+        loss=_around_floor("direct_loss_yuan"),
+    )
+    def test_a_safety_accident_without_a_stated_grade_meets_the_ground_exactly_from_the_floor(
+        self, deaths: int, injuries: int, loss: Decimal
+    ) -> None:
+        """No grade stated, every figure given: 14(5) is met ⇔ deaths ≥ 3 or serious injuries ≥ 10 or direct loss ≥
+        1000万元 (the 较大 band, the floor 较大及以上), limits read from the rule set and the procedure's floor."""
+        floor = JILIN_2024_PROCEDURE.accident_severity_floor
+        band = next(b for b in _BANDS if b.severity is floor)
+        reached = deaths >= band.deaths or injuries >= band.serious_injuries or loss >= band.direct_loss_yuan
+        verdict = ground("14.5", self.incident(deaths=deaths, serious_injuries=injuries, direct_loss=f"{loss}元"))
+        assert verdict.status is (Status.FAIL if reached else Status.PASS)
 
     def test_figures_above_the_stated_grade_decide_even_when_one_is_missing(self) -> None:
         """3 deaths with the loss unknown: at least 较大, which already meets the floor."""

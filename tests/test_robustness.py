@@ -1,7 +1,11 @@
 """Robustness: arbitrary and malformed input gives a clear ApplicationError, never a crash, and never takes long.
 
-"Never takes long" is Hypothesis's deadline: every example, the pathological ones included, must finish within a
-second (Hypothesis re-runs a slow example before it reports, so a passing hiccup of the machine does not fail).
+"Never takes long" is an explicit bound each test asserts on each of its examples, the pathological ones included:
+:data:`PER_EXAMPLE_SECONDS` of wall-clock time, measured around the code under test. The bound is generous — the
+examples take milliseconds, the worst pathological ones a fraction of a second — so that only a real slowdown or a
+badly overloaded machine crosses it. Crossing it fails the test: no retry hides a slow example (Hypothesis reports
+an example that is slow once and fast when replayed as a flaky failure, which is a failure too). Hypothesis's own
+deadline is switched off, so the one bound is the one stated here.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import io
 import subprocess
 import sys
 import tempfile
-from datetime import timedelta
+import time
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,11 +34,24 @@ from cluster_criteria.testing import ApplicationBuilder
 from cluster_criteria.testing import strategies as cs
 from cluster_criteria.testing.scenarios import ScenarioError, load_scenarios
 
-WITHIN_A_SECOND = settings(
-    deadline=timedelta(seconds=1),
+# The bound on one example's wall-clock time; see the module's docstring for why it is this generous.
+PER_EXAMPLE_SECONDS = 2.0
+
+WITHIN_THE_BOUND = settings(
+    deadline=None,  # the bound is asserted by each test itself (within_the_bound), not by Hypothesis
     max_examples=60,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@contextlib.contextmanager
+def within_the_bound() -> Iterator[None]:
+    """Fail when the code inside takes :data:`PER_EXAMPLE_SECONDS` or longer."""
+    started = time.perf_counter()
+    yield
+    elapsed = time.perf_counter() - started
+    assert elapsed < PER_EXAMPLE_SECONDS, f"one example took {elapsed:.2f} s, the bound is {PER_EXAMPLE_SECONDS} s"
+
 
 PATHOLOGICAL = [
     "1e999999999",
@@ -65,43 +83,45 @@ PATHOLOGICAL = [
 
 
 class TestTheJsonLoader:
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(cs.json_texts())
     def test_any_text_gives_an_application_or_an_application_error(self, text: str) -> None:
         """Whatever the text, loading ends in an Application or an ApplicationError naming a problem."""
-        try:
-            load_application(text)
-        except ApplicationError as exc:
-            assert exc.problems and all(p.message_zh and p.message_en for p in exc.problems)
+        with within_the_bound():
+            try:
+                load_application(text)
+            except ApplicationError as exc:
+                assert exc.problems and all(p.message_zh and p.message_en for p in exc.problems)
 
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(st.binary(max_size=300))
     def test_any_bytes_give_an_application_or_an_application_error(self, raw: bytes) -> None:
         """Bytes that are not UTF-8 are refused as such."""
-        with contextlib.suppress(ApplicationError):
+        with within_the_bound(), contextlib.suppress(ApplicationError):
             load_application(raw)
 
-    @settings(deadline=timedelta(seconds=1), max_examples=len(PATHOLOGICAL), database=None)
+    @settings(deadline=None, max_examples=len(PATHOLOGICAL), database=None)
     @given(st.sampled_from(PATHOLOGICAL))
     def test_pathological_documents_are_refused_quickly(self, text: str) -> None:
-        """Huge exponents, deep nesting and very long strings end in an ApplicationError within a second."""
-        with pytest.raises(ApplicationError):
+        """Huge exponents, deep nesting and very long strings end in an ApplicationError within the bound."""
+        with within_the_bound(), pytest.raises(ApplicationError):
             load_application(text)
 
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(cs.malformed_application_data())
     def test_malformed_applications_give_an_application_or_an_application_error(self, data: Any) -> None:
         """A nearly right application is accepted or refused with field paths, never crashes."""
-        try:
-            application_from_data(data)
-        except ApplicationError as exc:
-            assert exc.problems
+        with within_the_bound():
+            try:
+                application_from_data(data)
+            except ApplicationError as exc:
+                assert exc.problems
 
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(cs.json_values())
     def test_any_parsed_value_gives_an_application_or_an_application_error(self, value: Any) -> None:
         """Already-parsed data of any shape is validated the same way."""
-        with contextlib.suppress(ApplicationError):
+        with within_the_bound(), contextlib.suppress(ApplicationError):
             application_from_data(value)
 
     @pytest.mark.parametrize("depth", [1_000, 100_000])
@@ -144,11 +164,12 @@ class TestEvaluationOfExtremeButValidInput:
         report = evaluate(application, dt.date(2025, 4, 15))
         assert report_to_json(report)
 
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(cs.applications(later_facts=True), cs.assessment_dates(max_year=2025).filter(lambda d: d.year == 2025))
-    def test_valid_applications_evaluate_and_serialise_within_a_second(self, application: Any, day: dt.date) -> None:
+    def test_valid_applications_evaluate_and_serialise_within_the_bound(self, application: Any, day: dt.date) -> None:
         """Any valid application gives a report, and its JSON, on any day of its year."""
-        assert report_to_json(evaluate(application, day))
+        with within_the_bound():
+            assert report_to_json(evaluate(application, day))
 
     def test_growth_between_extreme_figures_is_computed(self) -> None:
         """A rise from 1e-30 to 1e16 yuan is a finite growth rate, exactly decided."""
@@ -167,30 +188,32 @@ def _run_cli(*args: str) -> tuple[int, str, str]:
 
 
 class TestTheCommandLine:
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(st.one_of(cs.json_texts(), cs.malformed_application_data().map(lambda d: cs._json_text(d))))
     def test_evaluate_answers_any_file_with_a_report_or_exit_code_three(self, text: str) -> None:
         """The evaluate command never raises: a report (exit 0) or a message on standard error (exit 3)."""
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "application.json"
             path.write_text(text, encoding="utf-8", errors="surrogatepass")
-            code, _, err = _run_cli("evaluate", str(path), "--as-of", "2025-04-15", "--format", "text")
+            with within_the_bound():
+                code, _, err = _run_cli("evaluate", str(path), "--as-of", "2025-04-15", "--format", "text")
         assert code in (0, 3)
         assert (code == 3) == bool(err)
         assert "Traceback" not in err
 
-    @WITHIN_A_SECOND
+    @WITHIN_THE_BOUND
     @given(st.text(max_size=400))
     def test_the_test_command_answers_any_scenario_file(self, text: str) -> None:
         """Any text as a scenario file gives pass, fail or a ScenarioError message, never a traceback."""
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "case.toml"
             path.write_text(text, encoding="utf-8", errors="surrogatepass")
-            code, _, err = _run_cli("test", "-q", str(path))
+            with within_the_bound():
+                code, _, err = _run_cli("test", "-q", str(path))
         assert code in (0, 1, 3)
         assert "Traceback" not in err
 
-    @settings(deadline=timedelta(seconds=1), max_examples=60)
+    @settings(deadline=None, max_examples=60)
     @given(
         st.dictionaries(
             st.sampled_from(["name", "as_of", "base", "given", "expect", "growth_method", "sharing_rule"]),
@@ -202,11 +225,12 @@ class TestTheCommandLine:
         from cluster_criteria.testing import scenarios
 
         table = {**table, "name": table.get("name", "A scenario of arbitrary values")}
-        try:
-            found = scenarios._scenario(table, {"as_of": dt.date(2025, 4, 15)}, Path("case.toml"), 0)
-        except ScenarioError:
-            return
-        scenarios.run_scenario(found)
+        with within_the_bound():
+            try:
+                found = scenarios._scenario(table, {"as_of": dt.date(2025, 4, 15)}, Path("case.toml"), 0)
+            except ScenarioError:
+                return
+            scenarios.run_scenario(found)
 
     def test_the_installed_command_prints_no_traceback_for_a_pathological_file(self, tmp_path: Path) -> None:
         """Run as a process, the command refuses deep nesting with exit 3 and a message."""

@@ -45,6 +45,13 @@ def _meaning(cites: str, unit: str) -> Decimal:
     return Decimal(re.match(r"[\d.]+", cites).group(0))  # type: ignore[union-attr]
 
 
+def _loss_as_written(yuan: Decimal) -> str:
+    """A loss as the production-safety regulation writes it: whole 亿 in 亿元, otherwise 万元 (1亿元, 5000万元)."""
+    if yuan % 10**8 == 0:
+        return f"{yuan // 10**8}亿元"
+    return f"{(yuan / 10**4).normalize():f}万元"
+
+
 EDITIONS = [BASE, REVISION]
 CASES = [(rs.id, name, dated, rs) for rs in EDITIONS for name, dated in _values(rs)]
 
@@ -78,8 +85,21 @@ def test_each_value_is_cited_by_words_that_say_it(edition: str, name: str, dated
     if isinstance(value, tuple) and value and isinstance(value[0], SeverityBand):
         for band in value:
             assert f"{band.deaths}人以上" in source.quote and f"{band.serious_injuries}人以上" in source.quote
+            # Each grade's loss is written "或者1亿元以上…" / "或者5000万元以上1亿元以下…": its lower bound follows 或者.
+            loss = _loss_as_written(band.direct_loss_yuan)
+            assert _meaning(loss, "元") == band.direct_loss_yuan, f"{name}: {loss} ≠ {band.direct_loss_yuan}"
+            assert f"或者{loss}以上" in source.quote, f"{name}: the quote does not write {loss} for {band.severity}"
     if isinstance(value, LegalWord):
         assert value.word in source.quote, f"{name}: the quote lacks {value.word}"
+
+
+def test_the_production_safety_losses_are_the_regulation_s_figures() -> None:
+    """特别重大 1亿元, 重大 5000万元, 较大 1000万元 (国务院令第493号 第三条), each written in the quote."""
+    dated = BASE.records["production_safety_bands"].values[0]
+    assert isinstance(dated.value, tuple)
+    written = [_loss_as_written(band.direct_loss_yuan) for band in dated.value if isinstance(band, SeverityBand)]
+    assert written == ["1亿元", "5000万元", "1000万元"]
+    assert all(f"或者{loss}以上" in dated.source.quote for loss in written)
 
 
 def test_every_parameter_a_rule_reads_has_a_dated_value_on_each_edition_s_first_day() -> None:

@@ -145,11 +145,37 @@ def test_the_scenarios_pass_with_the_true_rule_set(scenarios: list[Scenario]) ->
     assert _first_failure(scenarios, JILIN_2024) is None
 
 
-def test_every_threshold_of_the_parameters_has_mutants() -> None:
-    """Each Threshold field of the parameters is mutated here, including any added later."""
+# Written out rather than read from the rule set, so that a threshold dropped from the data (or no longer typed a
+# threshold) is noticed here instead of silently leaving the mutants.
+EXPECTED_THRESHOLDS = [
+    "area_max_km2",
+    "total_output_min",
+    "sme_output_share_min",
+    "leading_output_growth_min",
+    "leading_output_share_min",
+    "top_designations_min",
+    "provincial_designations_min",
+    "rd_growth_min",
+    "patent_growth_min",
+    "patents_per_10k_min",
+    "platform_penetration_min",
+]
+
+
+def test_the_thresholds_of_the_parameters_are_the_expected_ones() -> None:
+    """The value and word mutants cover exactly these thresholds; a new one must be added here on purpose."""
+    assert _thresholds() == EXPECTED_THRESHOLDS
     mutated = {name for name, _, _ in MUTANTS}
-    assert set(_thresholds()) <= mutated
-    assert len(_thresholds()) >= 11
+    assert set(EXPECTED_THRESHOLDS) <= mutated
+
+
+def test_every_parameter_a_rule_reads_has_mutants() -> None:
+    """Each parameter a check of a rule reads (its CheckSpecs' named parameters) is changed by some mutant, so no
+    parameter the rules depend on goes untested by the scenarios."""
+    read = {name for rule in JILIN_2024.rules for spec in rule.describes for name in spec.named_parameters}
+    assert read, "the rules name no parameter"
+    mutated = {name for name, _, _ in MUTANTS}
+    assert sorted(read - mutated) == []
 
 
 @pytest.mark.parametrize(("parameter", "change", "rule_set"), MUTANTS, ids=[f"{n}: {c}" for n, c, _ in MUTANTS])
