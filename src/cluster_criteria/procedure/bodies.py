@@ -10,6 +10,7 @@ from pydantic import Field
 from ..divisions import Division, DivisionLevel, DivisionTable, jilin_divisions
 from ..models.base import InputModel
 from ..models.types import ShortText
+from ..safe_text import quoted
 
 __all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Reason", "Role"]
 
@@ -151,7 +152,8 @@ class Body:
             confirmed = named is not None and named.key in {d.key for d in self.divisions}
             return ActorCheck(ActorMatch.CONFIRMED if confirmed else ActorMatch.REFUSED)
         if named is None:
-            return ActorCheck.because(ActorMatch.REFUSED, "not_in_table", division=actor.division)
+            # The reason repeats the record's text: escaped, as every echoed input value is.
+            return ActorCheck.because(ActorMatch.REFUSED, "not_in_table", division=quoted(actor.division))
         return self._undetermined(named, table)
 
     def _undetermined(self, named: Division, table: DivisionTable) -> ActorCheck:

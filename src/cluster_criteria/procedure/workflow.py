@@ -24,6 +24,7 @@ from ..limits import MAX_RECORD_ENTRIES
 from ..models.base import InputModel
 from ..models.types import InputDate, ShortText, at_most
 from ..rules.registry import citation_en, citation_zh
+from ..safe_text import quoted
 from .bodies import Actor, ActorMatch, Bodies, Reason, Role
 
 __all__ = [
@@ -283,14 +284,16 @@ class Workflow:
         body = self.bodies.for_role(transition.role)
         actor_check = body.assess(event.actor, self.table)
         if actor_check.match is ActorMatch.REFUSED:
+            # The division is the record's own text: shown escaped, so it cannot steer the terminal it is printed on.
+            division = quoted(event.actor.division)
             why_zh = f"：{actor_check.reason_zh}" if actor_check.reason_zh else ""
             why_en = f": {actor_check.reason_en}" if actor_check.reason_en else ""
             raise refuse(
                 "cc_wrong_actor",
-                f"“{event.action.zh}”应由{body.name_zh}作出，记录为 {event.actor.role.zh}（{event.actor.division}）"
+                f"“{event.action.zh}”应由{body.name_zh}作出，记录为 {event.actor.role.zh}（{division}）"
                 + why_zh,
                 f"{event.action.en} must be done by the {body.name_en}, not by the "
-                f"{event.actor.role.en} ({event.actor.division})" + why_en,
+                f"{event.actor.role.en} ({division})" + why_en,
             )
         if transition.needs_reasons and not event.reasons:
             raise refuse(
