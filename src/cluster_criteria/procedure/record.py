@@ -289,11 +289,14 @@ def _check_history(record: DesignatedClusterRecord, params: ProcedureParameters)
     assert record.history is not None
     workflow = Workflow.replay(record.history, bodies_for(record.cluster.location, params=params))
     if workflow.stage is not Stage.DESIGNATED or workflow.designated_on != record.designation.date:
-        at = workflow.designated_on.isoformat() if workflow.designated_on else workflow.stage.en
+        # Where the history ends: the date of its designation, or the stage it stops at in each message's language.
+        on = workflow.designated_on.isoformat() if workflow.designated_on else None
+        at_zh, at_en = (on, on) if on else (workflow.stage.zh, workflow.stage.en)
         raise ApplicationError.single(
             "history",
-            f"申报历程未以 {record.designation.date.isoformat()} 认定结束（实际：{at}）",
-            f"the history does not end with the designation of {record.designation.date.isoformat()} (it ends: {at})",
+            f"申报历程未以 {record.designation.date.isoformat()} 认定结束（实际：{at_zh}）",
+            f"the history does not end with the designation of {record.designation.date.isoformat()} "
+            f"(it ends: {at_en})",
             "cc_history_mismatch",
         )
 
