@@ -296,6 +296,35 @@ def test_input_errors_read_in_korean() -> None:
         assert _korean_english_words(caught.value.render("ko").split(": ", 1)[-1]) == [], caught.value.render("ko")
 
 
+_RECORD_EXAMPLE = ROOT / "examples" / "records" / "accident-lishu-food-processing.json"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["evaluate", str(ROOT / "examples" / "eligible-panshi-metal-products.json"), "--as-of", "2024-01-01"],
+        ["status", str(_RECORD_EXAMPLE), "--as-of", "2024-01-01"],
+        ["explain", "6.1", "--as-of", "2024-01-01"],
+        ["rules", "--as-of", "2020-01-01"],
+        ["evaluate", str(EXAMPLES[0]), "--as-of", "2024-01-01", "--rule-set", "jilin-2024"],
+    ],
+    ids=["evaluate", "status", "explain", "rules", "named-rule-set"],
+)
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_a_date_before_the_measures_is_refused_in_the_language_asked_for(
+    argv: list[str], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reproducer: the refusal of a date before the measures took effect was English in Korean, and in Chinese too
+    from explain and rules."""
+    from cluster_criteria.cli import main
+
+    assert main([*argv, "--lang", lang]) != 0
+    err = capsys.readouterr().err
+    assert "2024-03-15" in err or "2024-01-01" in err
+    reasons = "\n".join(line.split(": ", 1)[-1] for line in err.splitlines())
+    assert english_words(reasons.replace("jilin-2024", "")) == [], err
+
+
 def test_problems_keep_chinese_and_english_as_before() -> None:
     from cluster_criteria import ApplicationError
 

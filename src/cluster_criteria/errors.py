@@ -8,10 +8,56 @@ from typing import Any
 __all__ = [
     "ApplicationError",
     "InputProblem",
+    "Phrase",
     "RuleSetNotInForceError",
     "UnknownRuleError",
     "UnknownRuleSetError",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A value of a message that is itself worded in the message's language: a catalogue message with its own
+    values (a stage, an action), a data text given in Chinese and English (a rule set's name) that another language
+    reads from its catalogue, or a list of phrases. A message in Korean then names a stage in Korean, not in
+    English."""
+
+    message_id: str = ""
+    args: tuple[tuple[str, str | Phrase], ...] = ()
+    zh: str = ""
+    en: str = ""
+    parts: tuple[Phrase, ...] = ()
+
+    @classmethod
+    def of(cls, message_id: str, **args: object) -> Phrase:
+        return cls(message_id, _kept(args))
+
+    @classmethod
+    def data(cls, zh: str, en: str) -> Phrase:
+        return cls(zh=zh, en=en)
+
+    @classmethod
+    def listed(cls, items: tuple[Phrase, ...] | list[Phrase], empty: Phrase) -> Phrase:
+        """The items joined by the language's list separator, or ``empty`` when there are none."""
+        return cls(parts=tuple(items)) if items else empty
+
+    def text(self, lang: str) -> str:
+        from .i18n import localise, translate
+
+        if self.parts:
+            return translate("list.separator", lang).join(part.text(lang) for part in self.parts)
+        if not self.message_id:
+            return localise(self.zh, self.en, lang)
+        return translate(self.message_id, lang, **worded(self.args, lang))
+
+
+def _kept(args: dict[str, object]) -> tuple[tuple[str, str | Phrase], ...]:
+    return tuple(sorted((k, v if isinstance(v, Phrase) else str(v)) for k, v in args.items()))
+
+
+def worded(args: tuple[tuple[str, object], ...], lang: str) -> dict[str, str]:
+    """The values of a message in ``lang``: a :class:`Phrase` worded in it, any other value as it is."""
+    return {k: v.text(lang) if isinstance(v, Phrase) else str(v) for k, v in args}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,20 +71,22 @@ class InputProblem:
     # The catalogue message and its named values, for languages other than Chinese and English ("" when the
     # message has none: another language is then given the catalogue's rendering of the Chinese, or the English).
     message_id: str = ""
-    args: tuple[tuple[str, str], ...] = ()
+    args: tuple[tuple[str, str | Phrase], ...] = ()
 
     @classmethod
     def of(cls, path: str, message_id: str, code: str, **args: object) -> InputProblem:
-        """A problem worded by the catalogue message ``message_id`` with its named values."""
+        """A problem worded by the catalogue message ``message_id`` with its named values (a :class:`Phrase` among
+        them is worded in each language)."""
         from .i18n import translate
 
+        kept = _kept(args)
         return cls(
             path,
-            translate(message_id, "zh", **args),
-            translate(message_id, "en", **args),
+            translate(message_id, "zh", **worded(kept, "zh")),
+            translate(message_id, "en", **worded(kept, "en")),
             code,
             message_id,
-            tuple(sorted((k, str(v)) for k, v in args.items())),
+            kept,
         )
 
     def message(self, lang: str = "zh") -> str:
@@ -49,7 +97,7 @@ class InputProblem:
         if lang.startswith("zh") or lang.startswith("en") or not own:
             return localise(self.message_zh, self.message_en, "zh" if lang.startswith("zh") else lang)
         try:
-            return translate(self.message_id, lang, **dict(self.args))
+            return translate(self.message_id, lang, **worded(self.args, lang))
         except (KeyError, IndexError):  # a message whose values were not kept: the text as given
             return localise(self.message_zh, self.message_en, lang)
 

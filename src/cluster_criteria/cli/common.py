@@ -165,6 +165,7 @@ def evaluation_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def described_rule_set(args: argparse.Namespace) -> Any:
     """The rule set a describing command (rules, explain, template) shows: named, or in force on --as-of or today."""
+    from ..errors import ApplicationError
     from ..ruleset import get_rule_set, rule_set_for
 
     if getattr(args, "rule_set", None):
@@ -175,5 +176,5 @@ def described_rule_set(args: argparse.Namespace) -> Any:
     day = getattr(args, "as_of", None) or dt.date.today()
     try:
         return rule_set_for(day)
-    except ValueError as exc:  # no rule set in force on that date
-        raise OptionError(str(exc)) from None
+    except ApplicationError as exc:  # no rule set in force on that date: said in the language asked for
+        raise OptionError(exc.render(getattr(args, "lang", None) or "zh")) from None
