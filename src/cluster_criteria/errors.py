@@ -27,6 +27,7 @@ class Phrase:
     zh: str = ""
     en: str = ""
     parts: tuple[Phrase, ...] = ()
+    joiner: Phrase | None = None
 
     @classmethod
     def of(cls, message_id: str, **args: object) -> Phrase:
@@ -37,15 +38,18 @@ class Phrase:
         return cls(zh=zh, en=en)
 
     @classmethod
-    def listed(cls, items: tuple[Phrase, ...] | list[Phrase], empty: Phrase) -> Phrase:
-        """The items joined by the language's list separator, or ``empty`` when there are none."""
-        return cls(parts=tuple(items)) if items else empty
+    def listed(
+        cls, items: tuple[Phrase, ...] | list[Phrase], empty: Phrase, joiner: Phrase | None = None
+    ) -> Phrase:
+        """The items joined by ``joiner`` (by default the language's list separator), or ``empty`` if there are none."""
+        return cls(parts=tuple(items), joiner=joiner) if items else empty
 
     def text(self, lang: str) -> str:
         from .i18n import localise, translate
 
         if self.parts:
-            return translate("list.separator", lang).join(part.text(lang) for part in self.parts)
+            joiner = self.joiner.text(lang) if self.joiner is not None else translate("list.separator", lang)
+            return joiner.join(part.text(lang) for part in self.parts)
         if not self.message_id:
             return localise(self.zh, self.en, lang)
         return translate(self.message_id, lang, **worded(self.args, lang))
