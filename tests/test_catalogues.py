@@ -396,6 +396,50 @@ def test_workbook_and_compare_errors_read_in_korean(tmp_path: Path) -> None:
         assert reason and _korean_english_words(reason) == [], korean
 
 
+_EXAMPLE_FILE = str(ROOT / "examples" / "eligible-panshi-metal-products.json")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["explain", "9.9"],
+        ["explain", "6.1", "--rule-set", "nope"],
+        ["rules", "--rule-set", "nope"],
+        ["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rules", "6.1,9.9"],
+        ["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rule-set", "nope"],
+        ["evaluate-many", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rules", "9.9"],
+    ],
+    ids=["explain-rule", "explain-rule-set", "rules-rule-set", "evaluate-rules", "evaluate-rule-set", "many-rules"],
+)
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_the_tool_s_own_option_errors_read_in_the_language_asked_for(
+    argv: list[str], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reproducer: an unknown rule or rule set was refused in English whatever the language."""
+    from cluster_criteria.cli import main
+
+    assert main([*argv, "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() and english_words(err.replace("jilin-2024", "").replace("nope", "")) == [], err
+
+
+def test_an_unreadable_reform_file_is_said_in_korean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cluster_criteria.cli import main
+
+    missing = tmp_path / "none.toml"
+    assert main(["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--reform", str(missing), "--lang", "ko"]) == 2
+    assert capsys.readouterr().err.startswith(f"파일 {missing}을(를) 읽을 수 없음: ")
+
+
+def test_an_unknown_rule_id_is_escaped_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Reproducer: the message of a KeyError was quoted a second time, doubling the escape's backslash."""
+    from cluster_criteria.cli import main
+
+    assert main(["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rules", "6.1,9.9\u202e", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("unknown rule '9.9\\u202e'; known rules: 6.1, 6.2") and "\u202e" not in err
+
+
 def test_problems_keep_chinese_and_english_as_before() -> None:
     from cluster_criteria import ApplicationError
 

@@ -157,6 +157,10 @@ class UnknownRuleError(KeyError):
         self.known = known
         super().__init__(f"unknown rule {rule_id!r}; known rules: {', '.join(known)}")
 
+    def render(self, lang: str = "zh") -> str:
+        """The message in ``lang``, the id quoted escaped (``str()`` of a ``KeyError`` would quote it twice)."""
+        return _unknown("cli.unknown_rule", lang, self.rule_id, self.known)
+
 
 class UnknownRuleSetError(KeyError):
     """A caller named a rule set that is not registered."""
@@ -165,6 +169,17 @@ class UnknownRuleSetError(KeyError):
         self.rule_set_id = rule_set_id
         self.known = known
         super().__init__(f"unknown rule set {rule_set_id!r}; known rule sets: {', '.join(known)}")
+
+    def render(self, lang: str = "zh") -> str:
+        """The message in ``lang``, the id quoted escaped (``str()`` of a ``KeyError`` would quote it twice)."""
+        return _unknown("cli.unknown_rule_set", lang, self.rule_set_id, self.known)
+
+
+def _unknown(message_id: str, lang: str, given: str, known: tuple[str, ...]) -> str:
+    from .i18n import translate
+    from .safe_text import quoted
+
+    return translate(message_id, lang, given=quoted(given), known=translate("list.separator", lang).join(known))
 
 
 class UnknownCheckError(KeyError):
