@@ -440,6 +440,48 @@ def test_an_unknown_rule_id_is_escaped_once(capsys: pytest.CaptureFixture[str]) 
     assert err.startswith("unknown rule '9.9\\u202e'; known rules: 6.1, 6.2") and "\u202e" not in err
 
 
+@pytest.mark.parametrize(
+    ("text", "korean"),
+    [
+        (b'{"a": NaN}', "(입력 전체): NaN은(는) JSON에서 허용하는 숫자가 아님"),
+        (b"[" * 100_000 + b"]" * 100_000, "(입력 전체): 중첩이 너무 깊음"),
+        (b'{"a": ', "1행 7열: JSON 형식 오류: Expecting value"),
+    ],
+    ids=["nan", "deep", "syntax"],
+)
+def test_json_reader_errors_read_in_korean(text: bytes, korean: str) -> None:
+    """Reproducer: the reader's own words (NaN is not a number JSON allows, nested too deeply, line 1 column 7)
+    were English in every language; the parser's own reason (Expecting value) may stay so."""
+    from cluster_criteria import ApplicationError
+
+    with pytest.raises(ApplicationError) as caught:
+        load_application(text)
+    assert caught.value.render("ko") == korean
+    if text == b'{"a": ':
+        assert caught.value.problems[0].path == "line 1 column 7"  # programs read the place as before
+
+
+def test_the_batch_summary_names_outcomes_in_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reproducer: the end summary printed the outcome keys (eligible, invalid_input) in Chinese and Korean."""
+    from cluster_criteria.cli import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_text((ROOT / "examples" / "applications.jsonl").read_text(encoding="utf-8") + "{}\n", "utf-8")
+    summary = tmp_path / "summary.json"
+    argv = ["evaluate-many", str(source), "--as-of", "2025-04-15", "--output", str(tmp_path / "out.jsonl")]
+    main([*argv, "--summary", str(summary), "--lang", "ko"])
+    err = capsys.readouterr().err
+    assert "기본 요건 충족 1" in err and "입력 오류 1" in err
+    assert english_words(err) == [], err
+    assert set(json.loads(summary.read_text(encoding="utf-8"))["outcomes"]) == {
+        "eligible",
+        "ineligible",
+        "undecided",
+        "invalid_input",
+        "evaluation_failed",
+    }
+
+
 def test_problems_keep_chinese_and_english_as_before() -> None:
     from cluster_criteria import ApplicationError
 

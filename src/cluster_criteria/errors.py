@@ -76,6 +76,9 @@ class InputProblem:
     # message has none: another language is then given the catalogue's rendering of the Chinese, or the English).
     message_id: str = ""
     args: tuple[tuple[str, str | Phrase], ...] = ()
+    # Where, for a person, when ``path`` is not a field path but a place in the text ("line 1 column 7"): shown
+    # instead of the path, in the message's language; ``path`` keeps the form programs read.
+    place: Phrase | None = None
 
     @classmethod
     def of(cls, path: str, message_id: str, code: str, **args: object) -> InputProblem:
@@ -108,7 +111,10 @@ class InputProblem:
     def render(self, lang: str = "zh") -> str:
         from .i18n import translate
 
-        where = self.path or translate("problem.whole_input", "zh" if lang.startswith("zh") else lang)
+        short = "zh" if lang.startswith("zh") else lang
+        if self.place is not None:
+            return f"{self.place.text(short)}: {self.message(lang)}"
+        where = self.path or translate("problem.whole_input", short)
         return f"{where}: {self.message(lang)}"
 
 

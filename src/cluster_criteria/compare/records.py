@@ -83,10 +83,17 @@ def read_record(text: str | bytes, file: str, position: int) -> LineRecord:
         raise CompareError("too_long", file, position, limit=MAX_LINE_BYTES)
     if not text.strip():
         raise CompareError("empty_line", file, position)
+    from ..errors import ApplicationError
+    from ..jsonio import parse_json
+
+    # The reader evaluate uses: a key given twice, NaN or too deep a nesting is refused here as it is there.
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the parser goes
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else (str(exc)[:200] or type(exc).__name__)
+        data = parse_json(text)
+    except ApplicationError as exc:
+        problem = exc.problems[0]
+        reason = Phrase(problem.message_id, problem.args) if problem.message_id else Phrase.data(
+            problem.message_zh, problem.message_en
+        )
         raise CompareError("not_json", file, position, reason=reason) from None
     if not isinstance(data, dict):
         raise CompareError("not_object", file, position)
@@ -192,7 +199,10 @@ class _Fields:
         if "reform" not in self.data or self.data["reform"] is None:
             return None
         try:
-            text = json.dumps(self.data["reform"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            # Numbers are read exactly (Decimal); they are written back as JSON numbers.
+            text = json.dumps(
+                self.data["reform"], ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=float
+            )
         except RecursionError:
             text = ""
         if not text or len(text) > MAX_REFORM_CHARS:
