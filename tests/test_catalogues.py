@@ -11,11 +11,13 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -30,6 +32,7 @@ SOURCE = ROOT / "src" / "cluster_criteria"
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 LANGUAGES = ("zh", "en", "ko")
 _CALLS = {"translate": "", "_t": "", "label": "report."}
+_OF_CALLS = {("Phrase", "of"): 0, ("InputProblem", "of"): 1, ("ApplicationError", "of"): 1}
 _TABLED = re.compile(r"^(?:money|unit)\.[a-z_0-9]+$")
 
 
@@ -59,12 +62,21 @@ def _used_in_code() -> tuple[set[str], list[re.Pattern[str]]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and _TABLED.match(node.value):
                 literals.add(node.value)  # an id kept in a table (money.large beside its scale, unit.km2 …)
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+            if not (isinstance(node, ast.Call) and node.args):
                 continue
-            prefix = _CALLS.get(node.func.id)
-            if prefix is None:
+            if isinstance(node.func, ast.Name):
+                prefix = _CALLS.get(node.func.id)
+                if prefix is None:
+                    continue
+                first = node.args[0]
+            elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+                # Phrase.of(id, …), and InputProblem.of / ApplicationError.of(path, id, …)
+                position = _OF_CALLS.get((node.func.value.id, node.func.attr))
+                if position is None or len(node.args) <= position:
+                    continue
+                prefix, first = "", node.args[position]
+            else:
                 continue
-            first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 literals.add(prefix + first.value)
             elif isinstance(first, ast.JoinedStr):
@@ -294,6 +306,180 @@ def test_input_errors_read_in_korean() -> None:
         with pytest.raises(ApplicationError) as caught:
             load_application(text)
         assert _korean_english_words(caught.value.render("ko").split(": ", 1)[-1]) == [], caught.value.render("ko")
+
+
+_RECORD_EXAMPLE = ROOT / "examples" / "records" / "accident-lishu-food-processing.json"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["evaluate", str(ROOT / "examples" / "eligible-panshi-metal-products.json"), "--as-of", "2024-01-01"],
+        ["status", str(_RECORD_EXAMPLE), "--as-of", "2024-01-01"],
+        ["explain", "6.1", "--as-of", "2024-01-01"],
+        ["rules", "--as-of", "2020-01-01"],
+        ["evaluate", str(EXAMPLES[0]), "--as-of", "2024-01-01", "--rule-set", "jilin-2024"],
+    ],
+    ids=["evaluate", "status", "explain", "rules", "named-rule-set"],
+)
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_a_date_before_the_measures_is_refused_in_the_language_asked_for(
+    argv: list[str], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reproducer: the refusal of a date before the measures took effect was English in Korean, and in Chinese too
+    from explain and rules."""
+    from cluster_criteria.cli import main
+
+    assert main([*argv, "--lang", lang]) != 0
+    err = capsys.readouterr().err
+    assert "2024-03-15" in err or "2024-01-01" in err
+    reasons = "\n".join(line.split(": ", 1)[-1] for line in err.splitlines())
+    assert english_words(reasons.replace("jilin-2024", "")) == [], err
+
+
+_RECORD_CHANGES: dict[str, Any] = {
+    "wrong actor": lambda d: d["history"][1]["actor"].update(division="229999"),
+    "wrong role": lambda d: d["history"][1]["actor"].update(role="county_sme_department"),
+    "step out of order": lambda d: d["history"][1].update(action="designate"),
+    "date backwards": lambda d: d["history"][2].update(date="2024-04-01"),
+    "no reasons": lambda d: d["history"].__setitem__(
+        slice(4, None), [dict(d["history"][4], action="not_recommend", reasons=[])]
+    ),
+    "history stops early": lambda d: d["history"].__setitem__(
+        slice(4, None), [dict(d["history"][4], action="not_recommend", reasons=["不符合第六条"])]
+    ),
+    "not designated on that day": lambda d: d["designation"].update(date="2024-06-01"),
+    "report too early": lambda d: d["annual_reports"][0].update(filed_on="2024-12-01"),
+    "review half decided": lambda d: d.update(reviews=[{"decided_on": "2027-01-01"}]),
+    "review dates reversed": lambda d: d.update(
+        reviews=[{"requested_on": "2027-05-01", "decided_on": "2027-01-01", "passed": True}]
+    ),
+    "report year twice": lambda d: d.update(
+        annual_reports=[{"year": 2024, "filed_on": "2025-03-26"}, {"year": 2024, "filed_on": "2025-03-27"}]
+    ),
+}
+
+
+@pytest.mark.parametrize("change", list(_RECORD_CHANGES))
+def test_record_and_history_errors_read_in_korean(change: str) -> None:
+    """Reproducer: a record's own errors and the refusals of its history were English in Korean."""
+    from cluster_criteria import ApplicationError
+    from cluster_criteria.procedure import load_record
+
+    data = json.loads(_RECORD_EXAMPLE.read_text(encoding="utf-8"))
+    _RECORD_CHANGES[change](data)
+    with pytest.raises(ApplicationError) as caught:
+        load_record(json.dumps(data, ensure_ascii=False))
+    korean = caught.value.render("ko")
+    # field names (decided_on, requested_on …) are the input's own words, as the path before each reason is
+    fields = re.compile(r"\b(?:decided_on|requested_on|passed|filed_on|conduct_date|date)\b")
+    reasons = fields.sub("", "\n".join(line.split(": ", 1)[1] for line in korean.splitlines()))
+    assert _korean_english_words(reasons) == [], korean
+    for problem in caught.value.problems:
+        assert problem.message_id, korean
+
+
+def test_workbook_and_compare_errors_read_in_korean(tmp_path: Path) -> None:
+    """Reproducer: a file that is no workbook, and a comparison line whose field is wrong, were English in Korean."""
+    from cluster_criteria import ApplicationError
+    from cluster_criteria.compare.records import CompareError, read_record
+    from cluster_criteria.excel.reader import read_cells
+
+    with pytest.raises(ApplicationError) as caught:
+        read_cells(b"PK\x03\x04 not really")
+    assert caught.value.render("ko").endswith("올바른 Excel 통합 문서(.xlsx)가 아님")
+    for line in ('{"outcome": "maybe"}', '{"line": 0}', '{"outcome": "eligible", "verdicts": "x"}'):
+        with pytest.raises(CompareError) as compared:
+            read_record(line, "base.jsonl", 1)
+        korean = compared.value.render("ko")
+        reason = korean.rsplit(": ", 1)[1].replace("eligible, ineligible, undecided", "")  # after the field's name
+        assert reason and _korean_english_words(reason) == [], korean
+
+
+_EXAMPLE_FILE = str(ROOT / "examples" / "eligible-panshi-metal-products.json")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["explain", "9.9"],
+        ["explain", "6.1", "--rule-set", "nope"],
+        ["rules", "--rule-set", "nope"],
+        ["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rules", "6.1,9.9"],
+        ["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rule-set", "nope"],
+        ["evaluate-many", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rules", "9.9"],
+    ],
+    ids=["explain-rule", "explain-rule-set", "rules-rule-set", "evaluate-rules", "evaluate-rule-set", "many-rules"],
+)
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_the_tool_s_own_option_errors_read_in_the_language_asked_for(
+    argv: list[str], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reproducer: an unknown rule or rule set was refused in English whatever the language."""
+    from cluster_criteria.cli import main
+
+    assert main([*argv, "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() and english_words(err.replace("jilin-2024", "").replace("nope", "")) == [], err
+
+
+def test_an_unreadable_reform_file_is_said_in_korean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cluster_criteria.cli import main
+
+    missing = tmp_path / "none.toml"
+    assert main(["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--reform", str(missing), "--lang", "ko"]) == 2
+    assert capsys.readouterr().err.startswith(f"파일 {missing}을(를) 읽을 수 없음: ")
+
+
+def test_an_unknown_rule_id_is_escaped_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Reproducer: the message of a KeyError was quoted a second time, doubling the escape's backslash."""
+    from cluster_criteria.cli import main
+
+    assert main(["evaluate", _EXAMPLE_FILE, "--as-of", "2025-04-15", "--rules", "6.1,9.9\u202e", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("unknown rule '9.9\\u202e'; known rules: 6.1, 6.2") and "\u202e" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "korean"),
+    [
+        (b'{"a": NaN}', "(입력 전체): NaN은(는) JSON에서 허용하는 숫자가 아님"),
+        (b"[" * 100_000 + b"]" * 100_000, "(입력 전체): 중첩이 너무 깊음"),
+        (b'{"a": ', "1행 7열: JSON 형식 오류: Expecting value"),
+    ],
+    ids=["nan", "deep", "syntax"],
+)
+def test_json_reader_errors_read_in_korean(text: bytes, korean: str) -> None:
+    """Reproducer: the reader's own words (NaN is not a number JSON allows, nested too deeply, line 1 column 7)
+    were English in every language; the parser's own reason (Expecting value) may stay so."""
+    from cluster_criteria import ApplicationError
+
+    with pytest.raises(ApplicationError) as caught:
+        load_application(text)
+    assert caught.value.render("ko") == korean
+    if text == b'{"a": ':
+        assert caught.value.problems[0].path == "line 1 column 7"  # programs read the place as before
+
+
+def test_the_batch_summary_names_outcomes_in_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reproducer: the end summary printed the outcome keys (eligible, invalid_input) in Chinese and Korean."""
+    from cluster_criteria.cli import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_text((ROOT / "examples" / "applications.jsonl").read_text(encoding="utf-8") + "{}\n", "utf-8")
+    summary = tmp_path / "summary.json"
+    argv = ["evaluate-many", str(source), "--as-of", "2025-04-15", "--output", str(tmp_path / "out.jsonl")]
+    main([*argv, "--summary", str(summary), "--lang", "ko"])
+    err = capsys.readouterr().err
+    assert "기본 요건 충족 1" in err and "입력 오류 1" in err
+    assert english_words(err) == [], err
+    assert set(json.loads(summary.read_text(encoding="utf-8"))["outcomes"]) == {
+        "eligible",
+        "ineligible",
+        "undecided",
+        "invalid_input",
+        "evaluation_failed",
+    }
 
 
 def test_problems_keep_chinese_and_english_as_before() -> None:

@@ -343,6 +343,14 @@ class TestRefusals:
         assert error.render("en").startswith("base.jsonl, line 3: not JSON")
         assert "不是 JSON" in str(error) and "not JSON" in str(error)  # both languages in the exception's text
 
+    def test_a_key_given_twice_is_refused_as_evaluate_refuses_it(self, base_brief: list[bytes]) -> None:
+        """Reproducer: compare read a line with "outcome" twice and kept the last value; evaluate refuses that."""
+        twice = base_brief[2].replace(b"{", b'{"outcome": "eligible", ', 1)
+        assert twice.count(b'"outcome"') == 2
+        error = self._refused([*base_brief[:2], twice, *base_brief[3:]], base_brief)
+        assert (error.code, error.file, error.line) == ("not_json", "base.jsonl", 3)
+        assert "the field is given twice" in error.render("en") and "같은 항목이 두 번 나옴" in error.render("ko")
+
     def test_a_duplicate_line_number_is_refused(self, base_brief: list[bytes]) -> None:
         error = self._refused(base_brief, [base_brief[0], base_brief[0], *base_brief[2:]])
         assert (error.code, error.file, error.line) == ("duplicate", "reform.jsonl", 2)

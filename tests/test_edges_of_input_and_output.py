@@ -331,7 +331,7 @@ class TestCommandLine:
         code, _, err = self._run("evaluate", str(bad), "--as-of", "2025-04-15")
         assert code == 3 and "cluster" in err
         code, _, err = self._run("evaluate", str(application_file), "--as-of", "2025-04-15", "--rules", "6.9")
-        assert code == 2 and "unknown rule" in err
+        assert code == 2 and "未知的规则“6.9”" in err
 
     def test_a_bad_date_is_a_usage_error(self, application_file: Path) -> None:
         """argparse refuses a date that is not YYYY-MM-DD."""

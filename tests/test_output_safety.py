@@ -23,6 +23,7 @@ from cluster_criteria.cli.jobs import FORCED_CEILING, available_cpus, jobs_to_ru
 from cluster_criteria.procedure import load_record, monitor, monitoring_report_to_json, render_monitoring_text
 from cluster_criteria.render import FORMATS, render
 from cluster_criteria.safe_text import CONTINUATION, ECHO_LIMIT, flowed, json_safe, lines_of, one_line, quoted
+from procedure_support import ZONE_CLUSTER, clean_record_data, zone_history
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eligible-panshi-metal-products.json"
@@ -169,6 +170,23 @@ class TestStatus:
         assert run.returncode == 0, run.stderr
         assert "\u202e" not in run.stdout and "\x9b" not in run.stdout
         assert "集群\\u202e名称\\x9b" in run.stdout
+
+    @pytest.mark.parametrize("zone", [False, True], ids=["county", "development-zone"])
+    @pytest.mark.parametrize("lang", ["zh", "en", "ko"])
+    def test_a_refused_actor_s_division_is_quoted_escaped(self, lang: str, zone: bool) -> None:
+        """Reproducer: a division holding U+202E, refused as the actor of a step, reaches the message as an escape,
+        both in the refusal and in the reason a zone cluster's actor is refused for."""
+        if zone:
+            data = clean_record_data()
+            data.update(cluster=ZONE_CLUSTER, history=zone_history("2201\u202e04"))
+        else:
+            data = json.loads(RECORD.read_text(encoding="utf-8"))
+            data["history"][1]["actor"]["division"] = "2203\u202e00"
+        with pytest.raises(ApplicationError) as caught:
+            load_record(json.dumps(data, ensure_ascii=False))
+        text = caught.value.render(lang)
+        assert "\u202e" not in text
+        assert ("2201\\u202e04" if zone else "2203\\u202e00") in text
 
 
 class TestTheTestCommand:

@@ -209,6 +209,24 @@ class TestBadRecords:
             load_record(data)
         assert caught.value.problems[0].code == "cc_history_mismatch"
 
+    def test_a_history_that_stops_early_names_its_stage_in_the_message_s_language(self) -> None:
+        """Reproducer: the Chinese message named the stage in English (（实际：not recommended）)."""
+        data = json.loads((RECORDS / "late-report-panshi-metal-products.json").read_text(encoding="utf-8"))
+        data["history"][4:] = [
+            {
+                "action": "not_recommend",
+                "date": data["history"][4]["date"],
+                "actor": data["history"][4]["actor"],
+                "reasons": ["不符合第六条"],
+            }
+        ]
+        with pytest.raises(ApplicationError) as caught:
+            load_record(data)
+        (problem,) = caught.value.problems
+        assert problem.code == "cc_history_mismatch"
+        assert problem.message_zh.endswith("（实际：未推荐）")
+        assert problem.message_en.endswith("(it ends: not recommended)")
+
     @pytest.mark.parametrize(
         ("change", "path", "code"),
         [

@@ -129,12 +129,21 @@ class BatchSummary:
         from .i18n import translate
 
         data = self.to_data()
-        outcomes = "  ".join(f"{name} {count}" for name, count in data["outcomes"].items())
+        # People read the outcomes' words in their language; the keys stay in the JSON summary for programs.
+        outcomes = "  ".join(f"{_outcome_word(name, lang)} {count}" for name, count in data["outcomes"].items())
         failing = "  ".join(f"{rule_id}: {count}" for rule_id, count in data["failing_clauses"].items())
         lines = [translate("batch.summary", lang, lines=self.lines, outcomes=outcomes)]
         if failing:
             lines.append(translate("batch.failing", lang, clauses=failing))
         return "\n".join(lines)
+
+
+def _outcome_word(name: str, lang: str) -> str:
+    from .i18n import translate
+
+    if name in (INVALID_INPUT, EVALUATION_FAILED):  # the lines that were not evaluated, named as compare names them
+        return translate(f"compare.error.{name}", lang)
+    return translate(f"outcome.{name}", lang)
 
 
 # What each output line of evaluate_lines holds: the whole report, or its brief form (cluster_criteria.brief).

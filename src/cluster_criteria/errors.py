@@ -8,10 +8,60 @@ from typing import Any
 __all__ = [
     "ApplicationError",
     "InputProblem",
+    "Phrase",
     "RuleSetNotInForceError",
     "UnknownRuleError",
     "UnknownRuleSetError",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A value of a message that is itself worded in the message's language: a catalogue message with its own
+    values (a stage, an action), a data text given in Chinese and English (a rule set's name) that another language
+    reads from its catalogue, or a list of phrases. A message in Korean then names a stage in Korean, not in
+    English."""
+
+    message_id: str = ""
+    args: tuple[tuple[str, str | Phrase], ...] = ()
+    zh: str = ""
+    en: str = ""
+    parts: tuple[Phrase, ...] = ()
+    joiner: Phrase | None = None
+
+    @classmethod
+    def of(cls, message_id: str, **args: object) -> Phrase:
+        return cls(message_id, _kept(args))
+
+    @classmethod
+    def data(cls, zh: str, en: str) -> Phrase:
+        return cls(zh=zh, en=en)
+
+    @classmethod
+    def listed(
+        cls, items: tuple[Phrase, ...] | list[Phrase], empty: Phrase, joiner: Phrase | None = None
+    ) -> Phrase:
+        """The items joined by ``joiner`` (by default the language's list separator), or ``empty`` if there are none."""
+        return cls(parts=tuple(items), joiner=joiner) if items else empty
+
+    def text(self, lang: str) -> str:
+        from .i18n import localise, translate
+
+        if self.parts:
+            joiner = self.joiner.text(lang) if self.joiner is not None else translate("list.separator", lang)
+            return joiner.join(part.text(lang) for part in self.parts)
+        if not self.message_id:
+            return localise(self.zh, self.en, lang)
+        return translate(self.message_id, lang, **worded(self.args, lang))
+
+
+def _kept(args: dict[str, object]) -> tuple[tuple[str, str | Phrase], ...]:
+    return tuple(sorted((k, v if isinstance(v, Phrase) else str(v)) for k, v in args.items()))
+
+
+def worded(args: tuple[tuple[str, object], ...], lang: str) -> dict[str, str]:
+    """The values of a message in ``lang``: a :class:`Phrase` worded in it, any other value as it is."""
+    return {k: v.text(lang) if isinstance(v, Phrase) else str(v) for k, v in args}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,20 +75,25 @@ class InputProblem:
     # The catalogue message and its named values, for languages other than Chinese and English ("" when the
     # message has none: another language is then given the catalogue's rendering of the Chinese, or the English).
     message_id: str = ""
-    args: tuple[tuple[str, str], ...] = ()
+    args: tuple[tuple[str, str | Phrase], ...] = ()
+    # Where, for a person, when ``path`` is not a field path but a place in the text ("line 1 column 7"): shown
+    # instead of the path, in the message's language; ``path`` keeps the form programs read.
+    place: Phrase | None = None
 
     @classmethod
     def of(cls, path: str, message_id: str, code: str, **args: object) -> InputProblem:
-        """A problem worded by the catalogue message ``message_id`` with its named values."""
+        """A problem worded by the catalogue message ``message_id`` with its named values (a :class:`Phrase` among
+        them is worded in each language)."""
         from .i18n import translate
 
+        kept = _kept(args)
         return cls(
             path,
-            translate(message_id, "zh", **args),
-            translate(message_id, "en", **args),
+            translate(message_id, "zh", **worded(kept, "zh")),
+            translate(message_id, "en", **worded(kept, "en")),
             code,
             message_id,
-            tuple(sorted((k, str(v)) for k, v in args.items())),
+            kept,
         )
 
     def message(self, lang: str = "zh") -> str:
@@ -49,14 +104,17 @@ class InputProblem:
         if lang.startswith("zh") or lang.startswith("en") or not own:
             return localise(self.message_zh, self.message_en, "zh" if lang.startswith("zh") else lang)
         try:
-            return translate(self.message_id, lang, **dict(self.args))
+            return translate(self.message_id, lang, **worded(self.args, lang))
         except (KeyError, IndexError):  # a message whose values were not kept: the text as given
             return localise(self.message_zh, self.message_en, lang)
 
     def render(self, lang: str = "zh") -> str:
         from .i18n import translate
 
-        where = self.path or translate("problem.whole_input", "zh" if lang.startswith("zh") else lang)
+        short = "zh" if lang.startswith("zh") else lang
+        if self.place is not None:
+            return f"{self.place.text(short)}: {self.message(lang)}"
+        where = self.path or translate("problem.whole_input", short)
         return f"{where}: {self.message(lang)}"
 
 
@@ -105,6 +163,10 @@ class UnknownRuleError(KeyError):
         self.known = known
         super().__init__(f"unknown rule {rule_id!r}; known rules: {', '.join(known)}")
 
+    def render(self, lang: str = "zh") -> str:
+        """The message in ``lang``, the id quoted escaped (``str()`` of a ``KeyError`` would quote it twice)."""
+        return _unknown("cli.unknown_rule", lang, self.rule_id, self.known)
+
 
 class UnknownRuleSetError(KeyError):
     """A caller named a rule set that is not registered."""
@@ -113,6 +175,17 @@ class UnknownRuleSetError(KeyError):
         self.rule_set_id = rule_set_id
         self.known = known
         super().__init__(f"unknown rule set {rule_set_id!r}; known rule sets: {', '.join(known)}")
+
+    def render(self, lang: str = "zh") -> str:
+        """The message in ``lang``, the id quoted escaped (``str()`` of a ``KeyError`` would quote it twice)."""
+        return _unknown("cli.unknown_rule_set", lang, self.rule_set_id, self.known)
+
+
+def _unknown(message_id: str, lang: str, given: str, known: tuple[str, ...]) -> str:
+    from .i18n import translate
+    from .safe_text import quoted
+
+    return translate(message_id, lang, given=quoted(given), known=translate("list.separator", lang).join(known))
 
 
 class UnknownCheckError(KeyError):

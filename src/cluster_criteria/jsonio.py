@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from decimal import Decimal
@@ -11,7 +12,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .comments import strip_comments
-from .errors import ApplicationError, InputProblem
+from .errors import ApplicationError, InputProblem, Phrase
 from .limits import MAX_DOCUMENT_BYTES
 from .models import Application
 from .models.types import shown
@@ -35,8 +36,16 @@ __all__ = [
 MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES
 
 
+class _NotJsonNumber(ValueError):
+    """NaN, Infinity or -Infinity, which Python's reader accepts and JSON does not: refused by name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _NotJsonNumber(name)
 
 
 def parse_json(text: str | bytes) -> Any:
@@ -79,17 +88,18 @@ def parse_json(text: str | bytes) -> Any:
                 object_pairs_hook=new_object,
             )
     except json.JSONDecodeError as exc:
-        raise ApplicationError.of(
-            f"line {exc.lineno} column {exc.colno}",
-            "problem.cc_json_syntax",
-            "cc_json",
-            reason=exc.msg,
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        raise ApplicationError.of(
-            "", "problem.cc_json_unreadable", "cc_json", reason=reason
-        ) from None
+        # The path stays "line L column C" for programs that read it; people read the place in their language.
+        problem = InputProblem.of(
+            f"line {exc.lineno} column {exc.colno}", "problem.cc_json_syntax", "cc_json", reason=exc.msg
+        )
+        place = Phrase.of("problem.json_place", line=exc.lineno, column=exc.colno)
+        raise ApplicationError([dataclasses.replace(problem, place=place)]) from None
+    except _NotJsonNumber as exc:
+        raise ApplicationError.of("", "problem.cc_json_constant", "cc_json", name=exc.name) from None
+    except RecursionError:
+        raise ApplicationError.of("", "problem.cc_nested", "cc_json") from None
+    except ValueError as exc:
+        raise ApplicationError.of("", "problem.cc_json_unreadable", "cc_json", reason=str(exc)[:200]) from None
     if repeated:
         raise ApplicationError(capped(_duplicate_problems(data, repeated)))
     return data

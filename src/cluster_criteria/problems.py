@@ -71,6 +71,11 @@ PROBLEM_CODES = frozenset(
         "model_attributes_type",
         "dataclass_type",
         "value_error",
+        # the designated cluster record's own
+        "cc_review_decision",
+        "cc_date_order",
+        "cc_report_too_early",
+        "cc_duplicate_report_year",
     }
 )
 

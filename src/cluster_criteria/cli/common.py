@@ -137,21 +137,23 @@ class OptionError(Exception):
 
 def evaluation_options(args: argparse.Namespace) -> dict[str, Any]:
     """The keyword arguments of ``evaluate`` that the shared options give."""
+    from ..errors import UnknownRuleSetError
     from ..ruleset import RuleSetDataError, get_rule_set
     from ..ruleset.reform import load_reform
 
+    lang = getattr(args, "lang", None) or "zh"
     rule_set = None
     if getattr(args, "rule_set", None):
         try:
             rule_set = get_rule_set(args.rule_set)
-        except KeyError as exc:
-            raise OptionError(str(exc.args[0]) if exc.args else str(exc)) from None
+        except UnknownRuleSetError as exc:
+            raise OptionError(exc.render(lang)) from None
     reform = None
     if getattr(args, "reform", None):
         try:
             reform = load_reform(Path(args.reform))
-        except OSError as exc:
-            raise OptionError(f"cannot read {args.reform}: {exc.strerror or exc}") from None
+        except OSError as exc:  # the reason is the system's own words, as docs/languages.md allows
+            raise OptionError(say("cannot_read", lang, path=args.reform, reason=exc.strerror or exc)) from None
         except RuleSetDataError as exc:
             raise OptionError(str(exc)) from None
     return {
@@ -165,15 +167,16 @@ def evaluation_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def described_rule_set(args: argparse.Namespace) -> Any:
     """The rule set a describing command (rules, explain, template) shows: named, or in force on --as-of or today."""
+    from ..errors import ApplicationError, UnknownRuleSetError
     from ..ruleset import get_rule_set, rule_set_for
 
     if getattr(args, "rule_set", None):
         try:
             return get_rule_set(args.rule_set)
-        except KeyError as exc:
-            raise OptionError(str(exc.args[0]) if exc.args else str(exc)) from None
+        except UnknownRuleSetError as exc:
+            raise OptionError(exc.render(getattr(args, "lang", None) or "zh")) from None
     day = getattr(args, "as_of", None) or dt.date.today()
     try:
         return rule_set_for(day)
-    except ValueError as exc:  # no rule set in force on that date
-        raise OptionError(str(exc)) from None
+    except ApplicationError as exc:  # no rule set in force on that date: said in the language asked for
+        raise OptionError(exc.render(getattr(args, "lang", None) or "zh")) from None

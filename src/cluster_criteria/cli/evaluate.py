@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.render(lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except UnknownRuleError as exc:
-        print(str(exc).strip("\"'"), file=sys.stderr)
+        print(exc.render(lang), file=sys.stderr)
         return EXIT_USAGE
     write_output(render(report, args.format, lang), args.output)
     if not args.outcome_exit_code:

@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
             print(exc.render(lang), file=sys.stderr)
             return EXIT_BAD_INPUT
         except UnknownRuleError as exc:
-            print(str(exc).strip("\"'"), file=sys.stderr)
+            print(exc.render(lang), file=sys.stderr)
             return EXIT_USAGE
         stack.callback(getattr(results, "close", lambda: None))
         try:

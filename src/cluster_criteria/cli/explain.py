@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except UnknownRuleError as exc:
-        print(str(exc).strip("\"'"), file=sys.stderr)
+        print(exc.render(lang), file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import localise, translate
+from ..errors import Phrase
+from ..i18n import translate
 from ..verdicts import Outcome, Status
 from .result import ERROR
 
@@ -46,9 +47,8 @@ class CompareError(ValueError):
 
     def message(self, lang: str = "zh") -> str:
         """Why the line cannot be read or paired, in ``lang`` (message ``compare_records.<code>``)."""
-        values = dict(self._values)
-        if "reason_zh" in values:  # a field's reason, given in Chinese and English by the reader
-            values["reason"] = localise(str(values.pop("reason_zh")), str(values.pop("reason_en")), lang)
+        # A field's reason is a message of its own, worded in the same language.
+        values = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self._values.items()}
         return translate(f"compare_records.{self.code}", lang, **values)
 
     def render(self, lang: str = "zh") -> str:
@@ -83,10 +83,17 @@ def read_record(text: str | bytes, file: str, position: int) -> LineRecord:
         raise CompareError("too_long", file, position, limit=MAX_LINE_BYTES)
     if not text.strip():
         raise CompareError("empty_line", file, position)
+    from ..errors import ApplicationError
+    from ..jsonio import parse_json
+
+    # The reader evaluate uses: a key given twice, NaN or too deep a nesting is refused here as it is there.
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the parser goes
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else (str(exc)[:200] or type(exc).__name__)
+        data = parse_json(text)
+    except ApplicationError as exc:
+        problem = exc.problems[0]
+        reason = Phrase(problem.message_id, problem.args) if problem.message_id else Phrase.data(
+            problem.message_zh, problem.message_en
+        )
         raise CompareError("not_json", file, position, reason=reason) from None
     if not isinstance(data, dict):
         raise CompareError("not_object", file, position)
@@ -101,8 +108,10 @@ class _Fields:
         self.file = file
         self.position = position
 
-    def bad(self, field: str, zh: str, en: str) -> CompareError:
-        return CompareError("bad_field", self.file, self.position, field=field, reason_zh=zh, reason_en=en)
+    def bad(self, field: str, reason: str, **values: object) -> CompareError:
+        """The field is not what evaluate-many writes; ``reason`` names the message ``compare_records.field.*``."""
+        why = Phrase.of(f"compare_records.field.{reason}", **values)
+        return CompareError("bad_field", self.file, self.position, field=field, reason=why)
 
     def record(self) -> LineRecord:
         line = self.line_number()
@@ -110,9 +119,7 @@ class _Fields:
             return LineRecord(line=line, outcome=ERROR, error=self.word("error", self.data["error"]))
         outcome = self.data.get("outcome")
         if outcome not in _OUTCOMES:
-            raise self.bad(
-                "outcome", "应为 eligible、ineligible 或 undecided", "should be eligible, ineligible or undecided"
-            )
+            raise self.bad("outcome", "outcome")
         statuses, exclusions = self.verdicts()
         return LineRecord(
             line=line,
@@ -131,12 +138,12 @@ class _Fields:
             return None
         value = self.data["line"]
         if type(value) is not int or value < 1:  # bool is an int subclass; true is no line number
-            raise self.bad("line", "应为从 1 起的整数", "should be a whole number from 1")
+            raise self.bad("line", "line")
         return value
 
     def text(self, field: str, value: object, limit: int) -> str:
         if not isinstance(value, str) or len(value) > limit:
-            raise self.bad(field, f"应为不超过 {limit} 个字符的文字", f"should be text of at most {limit} characters")
+            raise self.bad(field, "text", limit=limit)
         return value
 
     def word(self, field: str, value: object) -> str:
@@ -145,28 +152,24 @@ class _Fields:
     def verdicts(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         verdicts = self.data.get("verdicts")
         if not isinstance(verdicts, list) or len(verdicts) > MAX_CLAUSES_PER_REPORT:
-            raise self.bad(
-                "verdicts",
-                f"应为不超过 {MAX_CLAUSES_PER_REPORT} 项的列表",
-                f"should be a list of at most {MAX_CLAUSES_PER_REPORT} items",
-            )
+            raise self.bad("verdicts", "list", limit=MAX_CLAUSES_PER_REPORT)
         statuses: dict[str, str] = {}
         exclusions = set()
         for index, verdict in enumerate(verdicts):
             field = f"verdicts[{index}]"
             if not isinstance(verdict, dict):
-                raise self.bad(field, "应为对象", "should be an object")
+                raise self.bad(field, "object")
             rule_id = verdict.get("rule_id")
             if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
-                raise self.bad(f"{field}.rule_id", "应为条款编号（如 6.1）", "should be a clause id such as 6.1")
+                raise self.bad(f"{field}.rule_id", "rule_id")
             if rule_id in statuses:
-                raise self.bad(f"{field}.rule_id", f"条款 {rule_id} 出现两次", f"clause {rule_id} appears twice")
+                raise self.bad(f"{field}.rule_id", "rule_id_twice", rule_id=rule_id)
             status = verdict.get("status")
             if status not in _STATUSES:
                 raise self.bad(
                     f"{field}.status",
-                    "应为 " + "、".join(sorted(_STATUSES)),
-                    "should be " + ", ".join(sorted(_STATUSES)),
+                    "status",
+                    expected=Phrase.listed([Phrase.data(s, s) for s in sorted(_STATUSES)], empty=Phrase.data("", "")),
                 )
             statuses[rule_id] = status
             if verdict.get("exclusion") is True:
@@ -176,7 +179,7 @@ class _Fields:
     def rule_set(self) -> tuple[str, str, str, str]:
         rule_set = self.data.get("rule_set")
         if not isinstance(rule_set, dict):
-            raise self.bad("rule_set", "应为对象（含 id 和 version）", "should be an object with id and version")
+            raise self.bad("rule_set", "rule_set")
         return (
             self.word("rule_set.id", rule_set.get("id")),
             self.word("rule_set.version", rule_set.get("version")),
@@ -187,7 +190,7 @@ class _Fields:
     def options(self) -> str:
         options = self.data.get("options", {})
         if not isinstance(options, dict):
-            raise self.bad("options", "应为对象", "should be an object")
+            raise self.bad("options", "object")
         return ", ".join(
             f"{self.word('options', key)}={self.word(f'options.{key}', value)}" for key, value in options.items()
         )
@@ -196,9 +199,12 @@ class _Fields:
         if "reform" not in self.data or self.data["reform"] is None:
             return None
         try:
-            text = json.dumps(self.data["reform"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            # Numbers are read exactly (Decimal); they are written back as JSON numbers.
+            text = json.dumps(
+                self.data["reform"], ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=float
+            )
         except RecursionError:
             text = ""
         if not text or len(text) > MAX_REFORM_CHARS:
-            raise self.bad("reform", f"超过 {MAX_REFORM_CHARS} 个字符", f"is longer than {MAX_REFORM_CHARS} characters")
+            raise self.bad("reform", "reform", limit=MAX_REFORM_CHARS)
         return text

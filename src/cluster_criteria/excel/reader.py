@@ -136,18 +136,14 @@ def read_cells(source: bytes | str | Path) -> tuple[dict[str, Any], dict[str, st
 def _open(raw: bytes) -> Any:
     from openpyxl import load_workbook
 
-    not_a_workbook = ApplicationError.single(
-        "", "不是有效的 Excel 工作簿（.xlsx）", "not a valid Excel workbook (.xlsx)", "cc_not_a_workbook"
-    )
+    not_a_workbook = ApplicationError.of("", "problem.cc_not_a_workbook", "cc_not_a_workbook")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise not_a_workbook from None
     if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
-        raise ApplicationError.single(
-            "", "工作簿解压后过大", f"the workbook unpacks to more than {MAX_UNPACKED_BYTES} bytes", "cc_too_large"
-        )
+        raise ApplicationError.of("", "problem.cc_workbook_too_large", "cc_too_large", limit=MAX_UNPACKED_BYTES)
     try:
         return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same to the person uploading it
@@ -175,24 +171,15 @@ class _Reader:
 
     def _sheet(self, sheet: Sheet) -> Any:
         if sheet.value not in self.book.sheetnames:
-            raise ApplicationError.single(
-                "",
-                f"工作簿缺少“{sheet.value}”表；请使用 cluster-criteria template --format xlsx 生成的申报表",
-                f"the workbook has no sheet {sheet.value!r}; use the workbook `cluster-criteria template --format "
-                "xlsx` writes",
-                "cc_missing_sheet",
-            )
+            raise ApplicationError.of("", "problem.cc_missing_sheet", "cc_missing_sheet", sheet=sheet.value)
         return self.book[sheet.value]
 
     def _rows(self, sheet: Sheet, first: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """The rows from ``first`` on, numbered, stopping after the last filled one; too many is an error."""
         for number, row in enumerate(self._sheet(sheet).iter_rows(min_row=first, values_only=True), start=first):
             if number - first >= MAX_LIST_ROWS:
-                raise ApplicationError.single(
-                    "",
-                    f"“{sheet.value}”表超过 {MAX_LIST_ROWS} 行",
-                    f"sheet {sheet.value!r} has more than {MAX_LIST_ROWS} rows",
-                    "cc_too_large",
+                raise ApplicationError.of(
+                    "", "problem.cc_sheet_too_long", "cc_too_large", sheet=sheet.value, limit=MAX_LIST_ROWS
                 )
             yield number, row
 

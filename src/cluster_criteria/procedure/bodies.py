@@ -8,8 +8,10 @@ from enum import Enum
 from pydantic import Field
 
 from ..divisions import Division, DivisionLevel, DivisionTable, jilin_divisions
+from ..errors import Phrase
 from ..models.base import InputModel
 from ..models.types import ShortText
+from ..safe_text import quoted
 
 __all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Reason", "Role"]
 
@@ -28,6 +30,11 @@ class Role(str, Enum):
     @property
     def en(self) -> str:
         return _ROLE_LABELS[self][1]
+
+    @property
+    def phrase(self) -> Phrase:
+        """The role's name in any language of the catalogues."""
+        return Phrase.of(f"procedure.role.{self.value}")
 
 
 _ROLE_LABELS = {
@@ -75,6 +82,11 @@ class Reason:
     @property
     def zh(self) -> str:
         return self.text("zh")
+
+    @property
+    def phrase(self) -> Phrase:
+        """The reason as a value of a message around it, worded in that message's language."""
+        return Phrase(self.message_id, self.args)
 
     @property
     def en(self) -> str:
@@ -136,6 +148,17 @@ class Body:
         where = " or ".join(d.name for d in self.divisions) or "(to be confirmed)"
         return f"SME department of {where}"
 
+    @property
+    def phrase(self) -> Phrase:
+        """The body's name in any language of the catalogues (division names are the table's own)."""
+        if self.role is Role.PROVINCE:
+            return self.role.phrase
+        names = [Phrase.data(d.name, d.name) for d in self.divisions]
+        where = Phrase.listed(
+            names, empty=Phrase.of("procedure.body.unconfirmed"), joiner=Phrase.of("procedure.body.or")
+        )
+        return Phrase.of("procedure.body.department", where=where)
+
     def matches(self, actor: Actor, table: DivisionTable | None = None) -> bool:
         """The actor is confirmed to be this body (an actor the table cannot confirm does not match)."""
         return self.assess(actor, table).match is ActorMatch.CONFIRMED
@@ -151,7 +174,8 @@ class Body:
             confirmed = named is not None and named.key in {d.key for d in self.divisions}
             return ActorCheck(ActorMatch.CONFIRMED if confirmed else ActorMatch.REFUSED)
         if named is None:
-            return ActorCheck.because(ActorMatch.REFUSED, "not_in_table", division=actor.division)
+            # The reason repeats the record's text: escaped, as every echoed input value is.
+            return ActorCheck.because(ActorMatch.REFUSED, "not_in_table", division=quoted(actor.division))
         return self._undetermined(named, table)
 
     def _undetermined(self, named: Division, table: DivisionTable) -> ActorCheck:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import ApplicationError
+from ..errors import ApplicationError, Phrase
 from ..limits import MAX_EVENTS, MAX_HISTORY_STEPS, MAX_RECORD_ENTRIES
 from ..models import Cluster, Incident, Violation
 from ..models.base import InputModel
@@ -272,11 +272,11 @@ def load_record(
 
     data = source if isinstance(source, dict) else parse_json(source)
     if not isinstance(data, dict):
-        raise ApplicationError.single("", "记录应为 JSON 对象", "a record must be a JSON object", "cc_not_object")
+        raise ApplicationError.of("", "problem.cc_record_not_object", "cc_not_object")
     try:
         record = DesignatedClusterRecord.model_validate(data)
     except ValidationError as exc:
-        raise from_validation_error(exc, _ZH) from None
+        raise from_validation_error(exc) from None
     if record.history is not None:
         _check_history(record, params)
     return record
@@ -289,19 +289,12 @@ def _check_history(record: DesignatedClusterRecord, params: ProcedureParameters)
     assert record.history is not None
     workflow = Workflow.replay(record.history, bodies_for(record.cluster.location, params=params))
     if workflow.stage is not Stage.DESIGNATED or workflow.designated_on != record.designation.date:
-        at = workflow.designated_on.isoformat() if workflow.designated_on else workflow.stage.en
-        raise ApplicationError.single(
+        # Where the history ends: the date of its designation, or the stage it stops at in the message's language.
+        on = workflow.designated_on.isoformat() if workflow.designated_on else None
+        raise ApplicationError.of(
             "history",
-            f"申报历程未以 {record.designation.date.isoformat()} 认定结束（实际：{at}）",
-            f"the history does not end with the designation of {record.designation.date.isoformat()} (it ends: {at})",
+            "problem.cc_history_mismatch",
             "cc_history_mismatch",
+            date=record.designation.date.isoformat(),
+            end=Phrase.data(on, on) if on else workflow.stage.phrase,
         )
-
-
-# Chinese messages for this module's own error types (the core translates the shared ones).
-_ZH = {
-    "cc_review_decision": "decided_on 与 passed 须同时填写或同时省略",
-    "cc_date_order": "{later_field} {later} 早于 {earlier_field} {earlier}",
-    "cc_report_too_early": "{year}年的报告不能在该年度结束前（{date}）报送",
-    "cc_duplicate_report_year": "{year}年的报告重复出现",
-}

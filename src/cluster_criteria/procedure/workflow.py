@@ -19,11 +19,12 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter, ValidationError
 
 from ..divisions import DivisionTable
-from ..errors import ApplicationError, InputProblem
+from ..errors import ApplicationError, InputProblem, Phrase
 from ..limits import MAX_RECORD_ENTRIES
 from ..models.base import InputModel
 from ..models.types import InputDate, ShortText, at_most
 from ..rules.registry import citation_en, citation_zh
+from ..safe_text import quoted
 from .bodies import Actor, ActorMatch, Bodies, Reason, Role
 
 __all__ = [
@@ -63,6 +64,11 @@ class Stage(str, Enum):
     @property
     def en(self) -> str:
         return _STAGE_LABELS[self][1]
+
+    @property
+    def phrase(self) -> Phrase:
+        """The stage's name in any language of the catalogues."""
+        return Phrase.of(f"procedure.stage.{self.value}")
 
     @property
     def terminal(self) -> bool:
@@ -107,6 +113,11 @@ class Action(str, Enum):
     @property
     def en(self) -> str:
         return _ACTION_LABELS[self][1]
+
+    @property
+    def phrase(self) -> Phrase:
+        """The step's name in any language of the catalogues."""
+        return Phrase.of(f"procedure.action.{self.value}")
 
 
 _ACTION_LABELS = {
@@ -255,10 +266,15 @@ class Workflow:
         transition = TRANSITIONS[event.action]
         index = len(self.history)
 
-        def refuse(code: str, zh: str, en: str) -> TransitionRefusedError:
+        # Each refusal is a catalogue message, so that it reads in every language; the article cited leads it.
+        def refuse(code: str, **args: object) -> TransitionRefusedError:
             return TransitionRefusedError(
-                InputProblem(
-                    f"history[{index}]", f"{transition.citation_zh}：{zh}", f"{transition.citation_en}: {en}", code
+                InputProblem.of(
+                    f"history[{index}]",
+                    f"problem.{code}",
+                    code,
+                    citation=Phrase.data(transition.citation_zh, transition.citation_en),
+                    **args,
                 ),
                 stage=self.stage,
                 action=event.action,
@@ -266,38 +282,32 @@ class Workflow:
             )
 
         if self.stage not in transition.sources:
-            allowed_zh = "、".join(a.zh for a in self.allowed_actions()) or "无（程序已结束）"
-            allowed_en = ", ".join(a.value for a in self.allowed_actions()) or "none (the procedure has ended)"
+            allowed = [
+                Phrase.of("problem.allowed_action", action=a.phrase, key=a.value) for a in self.allowed_actions()
+            ]
             raise refuse(
                 "cc_transition_refused",
-                f"在“{self.stage.zh}”状态下不能“{event.action.zh}”；此时可以：{allowed_zh}",
-                f"cannot {event.action.en} when the application is {self.stage.en}; allowed now: {allowed_en}",
+                stage=self.stage.phrase,
+                action=event.action.phrase,
+                allowed=Phrase.listed(allowed, empty=Phrase.of("problem.no_action_allowed")),
             )
         if self.history and event.date < self.history[-1].date:
-            previous = self.history[-1].date.isoformat()
-            raise refuse(
-                "cc_date_backwards",
-                f"日期 {event.date.isoformat()} 早于上一步骤的日期 {previous}",
-                f"date {event.date.isoformat()} is before the previous step's date {previous}",
-            )
+            raise refuse("cc_date_backwards", date=event.date.isoformat(), previous=self.history[-1].date.isoformat())
         body = self.bodies.for_role(transition.role)
         actor_check = body.assess(event.actor, self.table)
         if actor_check.match is ActorMatch.REFUSED:
-            why_zh = f"：{actor_check.reason_zh}" if actor_check.reason_zh else ""
-            why_en = f": {actor_check.reason_en}" if actor_check.reason_en else ""
+            reason = actor_check.reason
             raise refuse(
                 "cc_wrong_actor",
-                f"“{event.action.zh}”应由{body.name_zh}作出，记录为 {event.actor.role.zh}（{event.actor.division}）"
-                + why_zh,
-                f"{event.action.en} must be done by the {body.name_en}, not by the "
-                f"{event.actor.role.en} ({event.actor.division})" + why_en,
+                action=event.action.phrase,
+                body=body.phrase,
+                role=event.actor.role.phrase,
+                # The division is the record's own text: shown escaped, so that it cannot steer the terminal.
+                division=quoted(event.actor.division),
+                why=Phrase.of("problem.actor_why", reason=reason.phrase) if reason else Phrase.data("", ""),
             )
         if transition.needs_reasons and not event.reasons:
-            raise refuse(
-                "cc_reasons_required",
-                f"“{event.action.zh}”须写明理由",
-                f"{event.action.en} must state its reasons",
-            )
+            raise refuse("cc_reasons_required", action=event.action.phrase)
         open_points = self.open_points
         if actor_check.match is ActorMatch.UNCONFIRMED and actor_check.reason is not None:
             open_points = (*open_points, OpenPoint(index, event.action, actor_check.reason))

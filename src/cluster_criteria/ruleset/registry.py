@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import InputProblem, RuleSetNotInForceError, UnknownRuleSetError
+from ..errors import InputProblem, Phrase, RuleSetNotInForceError, UnknownRuleSetError
 from .parameters import FigureName, Reading, RuleSet
 
 __all__ = [
@@ -120,13 +120,15 @@ def rule_set_for(day: dt.date) -> RuleSet:
         source = first.effective_source
         raise RuleSetNotInForceError(
             [
-                InputProblem(
+                InputProblem.of(
                     "assessment_date",
-                    f"评估日期 {day.isoformat()} 早于《{first.name_zh}》施行日期 {first.effective_date.isoformat()}"
-                    f"（{source.place}：{source.quote}），不予适用",
-                    f"assessment date {day.isoformat()} is before {first.name_en} took effect on "
-                    f"{first.effective_date.isoformat()} ({source.place}); the rules are not applied retroactively",
-                    code="cc_rule_set_not_in_force",
+                    "problem.cc_rule_set_not_yet",
+                    "cc_rule_set_not_in_force",
+                    date=day.isoformat(),
+                    name=Phrase.data(first.name_zh, first.name_en),
+                    effective=first.effective_date.isoformat(),
+                    # The Chinese message quotes the article; the others name it only.
+                    source=Phrase.data(f"{source.place}：{source.quote}", source.place),
                 )
             ]
         )
@@ -136,12 +138,12 @@ def rule_set_for(day: dt.date) -> RuleSet:
     )
     raise RuleSetNotInForceError(
         [
-            InputProblem(
+            InputProblem.of(
                 "assessment_date",
-                f"评估日期 {day.isoformat()} 不在任何已知规则版本的施行期间内（{periods}），不予适用",
-                f"no known rule set is in force on {day.isoformat()} ({periods}); the rules are not applied to a "
-                "date outside their period",
-                code="cc_rule_set_not_in_force",
+                "problem.cc_rule_set_none_in_force",
+                "cc_rule_set_not_in_force",
+                date=day.isoformat(),
+                periods=periods,
             )
         ]
     )
@@ -153,16 +155,21 @@ def resolve(rule_set: RuleSet | str | None, day: dt.date) -> RuleSet:
         return rule_set_for(day)
     chosen = get_rule_set(rule_set) if isinstance(rule_set, str) else rule_set
     if not chosen.in_force_on(day):
-        until = chosen.in_force_until.isoformat() if chosen.in_force_until else ""
+        start = chosen.effective_date.isoformat()
+        if chosen.in_force_until:
+            period = Phrase.of("problem.rule_set_period", start=start, end=chosen.in_force_until.isoformat())
+        else:
+            period = Phrase.of("problem.rule_set_period_open", start=start)
         raise RuleSetNotInForceError(
             [
-                InputProblem(
+                InputProblem.of(
                     "assessment_date",
-                    f"评估日期 {day.isoformat()} 不在《{chosen.name_zh}》（{chosen.id}）的施行期间"
-                    f"（{chosen.effective_date.isoformat()}起{('至' + until) if until else ''}）内，不予适用",
-                    f"assessment date {day.isoformat()} is outside the period of {chosen.id} "
-                    f"({chosen.effective_date.isoformat()}..{until}); the rules are not applied outside it",
-                    code="cc_rule_set_not_in_force",
+                    "problem.cc_rule_set_outside",
+                    "cc_rule_set_not_in_force",
+                    date=day.isoformat(),
+                    name=Phrase.data(chosen.name_zh, chosen.name_en),
+                    id=chosen.id,
+                    period=period,
                 )
             ]
         )
