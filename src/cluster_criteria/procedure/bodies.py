@@ -13,7 +13,7 @@ from ..models.base import InputModel
 from ..models.types import ShortText
 from ..safe_text import quoted
 
-__all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Reason", "Role"]
+__all__ = ["Actor", "ActorCheck", "ActorMatch", "Bodies", "Body", "Role"]
 
 
 class Role(str, Enum):
@@ -63,54 +63,24 @@ class ActorMatch(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Reason:
-    """Why an actor is refused or left to confirm: a catalogue message (``procedure.actor.*``) and its arguments,
-    so that it reads in every language of the catalogues."""
-
-    message_id: str
-    args: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, name: str, **args: str) -> Reason:
-        return cls(f"procedure.actor.{name}", tuple(sorted(args.items())))
-
-    def text(self, lang: str) -> str:
-        from ..i18n import translate
-
-        return translate(self.message_id, lang, **dict(self.args))
-
-    @property
-    def zh(self) -> str:
-        return self.text("zh")
-
-    @property
-    def phrase(self) -> Phrase:
-        """The reason as a value of a message around it, worded in that message's language."""
-        return Phrase(self.message_id, self.args)
-
-    @property
-    def en(self) -> str:
-        return self.text("en")
-
-
-@dataclass(frozen=True, slots=True)
 class ActorCheck:
-    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed."""
+    """The answer of :meth:`Body.assess`, with the reason when the actor is refused or unconfirmed: a catalogue
+    message (``procedure.actor.*``) with its values, so that it reads in every language of the catalogues."""
 
     match: ActorMatch
-    reason: Reason | None = None
+    reason: Phrase | None = None
 
     @classmethod
     def because(cls, match: ActorMatch, name: str, **args: str) -> ActorCheck:
-        return cls(match, Reason.of(name, **args))
+        return cls(match, Phrase.of(f"procedure.actor.{name}", **args))
 
     @property
     def reason_zh(self) -> str:
-        return self.reason.zh if self.reason else ""
+        return self.reason.text("zh") if self.reason else ""
 
     @property
     def reason_en(self) -> str:
-        return self.reason.en if self.reason else ""
+        return self.reason.text("en") if self.reason else ""
 
 
 @dataclass(frozen=True, slots=True)

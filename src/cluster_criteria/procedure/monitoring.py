@@ -172,9 +172,10 @@ def _steps_to_confirm(record: DesignatedClusterRecord, params: ProcedureParamete
             action=point.action,
             actor_division=record.history[point.index].actor.division,
             reason_id=point.reason.message_id,
-            reason_args=dict(point.reason.args),
-            reason_zh=point.reason.zh,
-            reason_en=point.reason.en,
+            # An actor's reason holds names and codes only, no nested phrases: its values are plain text.
+            reason_args={name: str(value) for name, value in point.reason.args},
+            reason_zh=point.reason.text("zh"),
+            reason_en=point.reason.text("en"),
         )
         for point in workflow.open_points
     )

@@ -25,7 +25,7 @@ from ..models.base import InputModel
 from ..models.types import InputDate, ShortText, at_most
 from ..rules.registry import citation_en, citation_zh
 from ..safe_text import quoted
-from .bodies import Actor, ActorMatch, Bodies, Reason, Role
+from .bodies import Actor, ActorMatch, Bodies, Role
 
 __all__ = [
     "TRANSITIONS",
@@ -225,15 +225,15 @@ class OpenPoint:
 
     index: int
     action: Action
-    reason: Reason
+    reason: Phrase
 
     @property
     def reason_zh(self) -> str:
-        return self.reason.zh
+        return self.reason.text("zh")
 
     @property
     def reason_en(self) -> str:
-        return self.reason.en
+        return self.reason.text("en")
 
     @property
     def path(self) -> str:
@@ -304,7 +304,7 @@ class Workflow:
                 role=event.actor.role.phrase,
                 # The division is the record's own text: shown escaped, so that it cannot steer the terminal.
                 division=quoted(event.actor.division),
-                why=Phrase.of("problem.actor_why", reason=reason.phrase) if reason else Phrase.data("", ""),
+                why=Phrase.of("problem.actor_why", reason=reason) if reason else Phrase.data("", ""),
             )
         if transition.needs_reasons and not event.reasons:
             raise refuse("cc_reasons_required", action=event.action.phrase)
